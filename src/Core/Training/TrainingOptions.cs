@@ -1,0 +1,40 @@
+using TensorLinear.Models;
+using TensorLinear.Numerics;
+
+namespace TensorLinear.Training;
+
+/// <summary>
+/// How full-batch gradient descent runs. Immutable; use <c>with</c> (C#) or <c>{ o with ... }</c> (F#) to vary it.
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>The fixed step η; null chooses the safe step 1/L, L the largest eigenvalue of the loss's Hessian.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The most epochs (full passes) to run.</summary>
+    public int MaxEpochs { get; init; } = 1000;
+
+    /// <summary>
+    /// Stop when the gradient's Euclidean norm falls to this value or below (for an L1 penalty, the norm of the
+    /// proximal-gradient step divided by η). Zero runs every epoch.
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-8;
+
+    /// <summary>The ridge and lasso penalties.</summary>
+    public Penalty Penalty { get; init; } = Penalty.None;
+
+    /// <summary>Whether the bias is trained; when false it stays at its starting value (0 from the zero model).</summary>
+    public bool FitIntercept { get; init; } = true;
+
+    /// <summary>How many epochs in a row the loss may grow before descent is declared divergent.</summary>
+    public int DivergencePatience { get; init; } = 5;
+
+    /// <summary>Throws a typed error when an option is out of range.</summary>
+    public void Validate()
+    {
+        if (LearningRate is double eta) Check.Positive(eta, nameof(LearningRate));
+        if (MaxEpochs < 0) throw new OutOfDomainException(nameof(MaxEpochs), $"is {MaxEpochs}; it must be ≥ 0");
+        Check.NonNegative(Tolerance, nameof(Tolerance));
+        if (DivergencePatience < 1) throw new OutOfDomainException(nameof(DivergencePatience), $"is {DivergencePatience}; it must be ≥ 1");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using TensorLinear.Models;
+
+namespace TensorLinear.Training;
+
+/// <summary>Why gradient descent stopped.</summary>
+public enum StopReason
+{
+    /// <summary>The gradient norm fell to the tolerance.</summary>
+    Converged,
+
+    /// <summary>The epoch limit was reached first.</summary>
+    EpochLimit,
+}
+
+/// <summary>What a run of gradient descent produced.</summary>
+/// <param name="Model">The final parameters.</param>
+/// <param name="LossHistory">The loss (penalty included) before the first step and after every epoch: Epochs + 1 values.</param>
+/// <param name="Epochs">The number of epochs run.</param>
+/// <param name="LearningRate">The step used (the computed 1/L when the options left it to the trainer).</param>
+/// <param name="StopReason">Why it stopped.</param>
+/// <param name="GradientNorm">The Euclidean norm of the last gradient (or proximal step) measured.</param>
+public sealed record TrainingResult(
+    LinearModel Model,
+    ImmutableArray<double> LossHistory,
+    int Epochs,
+    double LearningRate,
+    StopReason StopReason,
+    double GradientNorm)
+{
+    /// <summary>The loss after the last epoch.</summary>
+    public double FinalLoss => LossHistory[^1];
+
+    /// <summary>True when descent stopped on the tolerance rather than the epoch limit.</summary>
+    public bool Converged => StopReason == StopReason.Converged;
+}
