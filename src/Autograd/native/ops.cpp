@@ -1,0 +1,134 @@
+// Differentiable operations. Each export is one libtorch call; the macros only spell the common signatures.
+#include "bridge.h"
+
+using torch::Tensor;
+
+#define TL_UNARY(name, expr) \
+  TL_EXPORT int tl_##name(TensorHandle a, TensorHandle* out) { TL_GUARD(*out = tl::wrap(expr)) }
+#define TL_BINARY(name, expr) \
+  TL_EXPORT int tl_##name(TensorHandle a, TensorHandle b, TensorHandle* out) { TL_GUARD(*out = tl::wrap(expr)) }
+#define TL_WITH_SCALAR(name, expr) \
+  TL_EXPORT int tl_##name(TensorHandle a, double s, TensorHandle* out) { TL_GUARD(*out = tl::wrap(expr)) }
+
+// Arithmetic with broadcasting; r-forms put the scalar on the left.
+TL_BINARY(add, *a + *b)
+TL_BINARY(sub, *a - *b)
+TL_BINARY(mul, *a * *b)
+TL_BINARY(div, *a / *b)
+TL_BINARY(pow, a->pow(*b))
+TL_WITH_SCALAR(add_scalar, *a + s)
+TL_WITH_SCALAR(sub_scalar, *a - s)
+TL_WITH_SCALAR(rsub_scalar, s - *a)
+TL_WITH_SCALAR(mul_scalar, *a * s)
+TL_WITH_SCALAR(div_scalar, *a / s)
+TL_WITH_SCALAR(rdiv_scalar, s / *a)
+TL_WITH_SCALAR(pow_scalar, a->pow(s))
+TL_UNARY(neg, -*a)
+
+// Products.
+TL_BINARY(matmul, torch::matmul(*a, *b))
+TL_BINARY(mv, torch::mv(*a, *b))
+TL_BINARY(dot, torch::dot(*a, *b))
+
+// Elementwise functions.
+TL_UNARY(abs, a->abs())
+TL_UNARY(sign, a->sign())
+TL_UNARY(sqrt, a->sqrt())
+TL_UNARY(exp, a->exp())
+TL_UNARY(log, a->log())
+TL_UNARY(log1p, a->log1p())
+TL_UNARY(sigmoid, a->sigmoid())
+TL_UNARY(log_sigmoid, torch::log_sigmoid(*a))
+TL_UNARY(softplus, torch::softplus(*a))
+TL_BINARY(maximum, torch::maximum(*a, *b))
+TL_BINARY(minimum, torch::minimum(*a, *b))
+
+// Clamps to [lo, hi]; a NaN bound means no bound on that side.
+TL_EXPORT int tl_clamp(TensorHandle a, double lo, double hi, TensorHandle* out) {
+  TL_GUARD({
+    c10::optional<torch::Scalar> min = std::isnan(lo) ? c10::nullopt : c10::optional<torch::Scalar>(lo);
+    c10::optional<torch::Scalar> max = std::isnan(hi) ? c10::nullopt : c10::optional<torch::Scalar>(hi);
+    *out = tl::wrap(torch::clamp(*a, min, max));
+  })
+}
+
+TL_EXPORT int tl_where(TensorHandle mask, TensorHandle a, TensorHandle b, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::where(*mask, *a, *b)))
+}
+
+// Comparisons giving boolean masks: op 0 ==, 1 !=, 2 <, 3 <=, 4 >, 5 >=.
+namespace {
+Tensor compare(const Tensor& a, const Tensor& b, int op) {
+  switch (op) {
+    case 0: return a.eq(b);
+    case 1: return a.ne(b);
+    case 2: return a.lt(b);
+    case 3: return a.le(b);
+    case 4: return a.gt(b);
+    case 5: return a.ge(b);
+    default: throw std::invalid_argument("unknown comparison " + std::to_string(op));
+  }
+}
+}  // namespace
+
+TL_EXPORT int tl_compare(TensorHandle a, TensorHandle b, int op, TensorHandle* out) { TL_GUARD(*out = tl::wrap(compare(*a, *b, op))) }
+
+TL_EXPORT int tl_compare_scalar(TensorHandle a, double s, int op, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(compare(*a, torch::scalar_tensor(s, a->options()), op)))
+}
+
+// Reductions.
+TL_UNARY(sum, a->sum())
+TL_UNARY(mean, a->mean())
+TL_UNARY(max_all, a->max())
+TL_UNARY(min_all, a->min())
+
+TL_EXPORT int tl_sum_dim(TensorHandle a, int64_t dim, int keepdim, TensorHandle* out) { TL_GUARD(*out = tl::wrap(a->sum(dim, keepdim != 0))) }
+
+TL_EXPORT int tl_mean_dim(TensorHandle a, int64_t dim, int keepdim, TensorHandle* out) { TL_GUARD(*out = tl::wrap(a->mean(dim, keepdim != 0))) }
+
+// The vector p-norm of all elements (dim < 0) or along one dimension; p may be +inf.
+TL_EXPORT int tl_vector_norm(TensorHandle a, double p, int64_t dim, int keepdim, TensorHandle* out) {
+  TL_GUARD({
+    c10::optional<c10::IntArrayRef> dims = c10::nullopt;
+    std::vector<int64_t> d{dim};
+    if (dim >= 0) dims = c10::IntArrayRef(d);
+    *out = tl::wrap(torch::linalg_vector_norm(*a, p, dims, keepdim != 0, c10::nullopt));
+  })
+}
+
+// Shapes.
+TL_EXPORT int tl_transpose(TensorHandle a, int64_t d0, int64_t d1, TensorHandle* out) { TL_GUARD(*out = tl::wrap(a->transpose(d0, d1))) }
+
+TL_EXPORT int tl_reshape(TensorHandle a, const int64_t* shape, int ndim, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(a->reshape(c10::IntArrayRef(shape, ndim))))
+}
+
+TL_EXPORT int tl_narrow(TensorHandle a, int64_t dim, int64_t start, int64_t length, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(a->narrow(dim, start, length)))
+}
+
+TL_EXPORT int tl_select(TensorHandle a, int64_t dim, int64_t index, TensorHandle* out) { TL_GUARD(*out = tl::wrap(a->select(dim, index))) }
+
+TL_EXPORT int tl_cat(const TensorHandle* parts, int count, int64_t dim, TensorHandle* out) {
+  TL_GUARD({
+    std::vector<Tensor> ts;
+    ts.reserve(count);
+    for (int i = 0; i < count; ++i) ts.push_back(*parts[i]);
+    *out = tl::wrap(torch::cat(ts, dim));
+  })
+}
+
+// Losses; reduction 0 none, 1 mean, 2 sum (at::Reduction's codes).
+TL_EXPORT int tl_bce_with_logits(TensorHandle logits, TensorHandle target, int reduction, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::binary_cross_entropy_with_logits(*logits, *target, {}, {}, reduction)))
+}
+
+TL_EXPORT int tl_mse_loss(TensorHandle input, TensorHandle target, int reduction, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::mse_loss(*input, *target, reduction)))
+}
+
+// In-place updates, for optimisers stepping under no-grad: a ← a − alpha·b, and a ← b.
+TL_EXPORT int tl_sub_scaled_(TensorHandle a, TensorHandle b, double alpha) { TL_GUARD(a->sub_(*b, alpha)) }
+
+TL_EXPORT int tl_copy_(TensorHandle a, TensorHandle b) { TL_GUARD(a->copy_(*b)) }

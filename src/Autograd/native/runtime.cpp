@@ -1,0 +1,59 @@
+// Errors, version, threads and seeds: the engine-wide state.
+#include "bridge.h"
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+thread_local char* last_error = nullptr;
+}
+
+namespace tl {
+void set_error(const char* message) {
+  std::free(last_error);
+  last_error = strdup(message);
+}
+
+torch::ScalarType to_dtype(int code) {
+  switch (code) {
+    case 0: return torch::kFloat64;
+    case 1: return torch::kFloat32;
+    case 2: return torch::kBool;
+    case 3: return torch::kInt64;
+    default: throw std::invalid_argument("unsupported dtype code " + std::to_string(code));
+  }
+}
+
+int from_dtype(torch::ScalarType t) {
+  switch (t) {
+    case torch::kFloat64: return 0;
+    case torch::kFloat32: return 1;
+    case torch::kBool: return 2;
+    case torch::kInt64: return 3;
+    default: throw std::invalid_argument(std::string("unsupported dtype ") + c10::toString(t));
+  }
+}
+}  // namespace tl
+
+// Hands the caller the message of the last failed call on this thread (or null) and clears the slot;
+// the caller frees it with tl_free_string.
+TL_EXPORT char* tl_take_error() {
+  char* message = last_error;
+  last_error = nullptr;
+  return message;
+}
+
+TL_EXPORT void tl_free_string(char* s) { std::free(s); }
+
+TL_EXPORT int tl_version(char** out) { TL_GUARD(*out = strdup(TORCH_VERSION)) }
+
+TL_EXPORT int tl_get_num_threads(int* out) { TL_GUARD(*out = at::get_num_threads()) }
+
+TL_EXPORT int tl_set_num_threads(int n) { TL_GUARD(at::set_num_threads(n)) }
+
+TL_EXPORT int tl_manual_seed(uint64_t seed) { TL_GUARD(torch::manual_seed(seed)) }
+
+TL_EXPORT int tl_parallel_info(char** out) { TL_GUARD(*out = strdup(at::get_parallel_info().c_str())) }
+
+TL_EXPORT int tl_get_grad_enabled(int* out) { TL_GUARD(*out = at::GradMode::is_enabled() ? 1 : 0) }
+
+TL_EXPORT int tl_set_grad_enabled(int enabled) { TL_GUARD(at::GradMode::set_enabled(enabled != 0)) }

@@ -1,0 +1,69 @@
+// Creating tensors, reading them back, and their metadata.
+#include "bridge.h"
+#include <cstring>
+
+namespace {
+std::vector<int64_t> dims(const int64_t* shape, int ndim) { return std::vector<int64_t>(shape, shape + ndim); }
+}
+
+TL_EXPORT void tl_dispose(TensorHandle t) { delete t; }
+
+TL_EXPORT int tl_from_doubles(const double* data, const int64_t* shape, int ndim, int dtype, TensorHandle* out) {
+  TL_GUARD({
+    auto t = torch::from_blob(const_cast<double*>(data), dims(shape, ndim), torch::kFloat64);
+    auto target = tl::to_dtype(dtype);
+    *out = tl::wrap(target == torch::kFloat64 ? t.clone() : t.to(target));
+  })
+}
+
+TL_EXPORT int tl_scalar(double value, int dtype, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::scalar_tensor(value, torch::TensorOptions().dtype(tl::to_dtype(dtype)))))
+}
+
+TL_EXPORT int tl_full(const int64_t* shape, int ndim, double value, int dtype, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::full(dims(shape, ndim), value, torch::TensorOptions().dtype(tl::to_dtype(dtype)))))
+}
+
+TL_EXPORT int tl_randn(const int64_t* shape, int ndim, int dtype, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::randn(dims(shape, ndim), torch::TensorOptions().dtype(tl::to_dtype(dtype)))))
+}
+
+TL_EXPORT int tl_rand(const int64_t* shape, int ndim, int dtype, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::rand(dims(shape, ndim), torch::TensorOptions().dtype(tl::to_dtype(dtype)))))
+}
+
+// Copies the elements, converted to float64 and in row-major order, into dst of length count.
+TL_EXPORT int tl_to_doubles(TensorHandle t, double* dst, int64_t count) {
+  TL_GUARD({
+    auto c = t->detach().to(torch::kFloat64).contiguous();
+    TORCH_CHECK(c.numel() == count, "tensor has ", c.numel(), " elements, destination holds ", count);
+    std::memcpy(dst, c.data_ptr<double>(), sizeof(double) * count);
+  })
+}
+
+TL_EXPORT int tl_item(TensorHandle t, double* out) { TL_GUARD(*out = t->item<double>()) }
+
+TL_EXPORT int tl_ndim(TensorHandle t, int* out) { TL_GUARD(*out = static_cast<int>(t->dim())) }
+
+TL_EXPORT int tl_shape(TensorHandle t, int64_t* dst) {
+  TL_GUARD({
+    auto sizes = t->sizes();
+    std::copy(sizes.begin(), sizes.end(), dst);
+  })
+}
+
+TL_EXPORT int tl_dtype(TensorHandle t, int* out) { TL_GUARD(*out = tl::from_dtype(t->scalar_type())) }
+
+TL_EXPORT int tl_to_dtype(TensorHandle t, int dtype, TensorHandle* out) { TL_GUARD(*out = tl::wrap(t->to(tl::to_dtype(dtype)))) }
+
+TL_EXPORT int tl_clone(TensorHandle t, TensorHandle* out) { TL_GUARD(*out = tl::wrap(t->clone())) }
+
+TL_EXPORT int tl_detach(TensorHandle t, TensorHandle* out) { TL_GUARD(*out = tl::wrap(t->detach())) }
+
+TL_EXPORT int tl_to_string(TensorHandle t, char** out) {
+  TL_GUARD({
+    std::ostringstream s;
+    s << *t;
+    *out = strdup(s.str().c_str());
+  })
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: set the machine up if needed, build, run all test projects, and close with one line
+# 'N passed, N failed'. Exits non-zero when anything failed or did not run.
+set -uo pipefail
+cd "$(dirname "$0")"
+scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+dotnet test TensorLinear.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test assembly closes with "Passed!  - Failed: F, Passed: P, ..." (or "Failed!"); add them up.
+read -r passed failed < <(sed -nE 's/.*(Passed|Failed)! +- Failed: +([0-9]+), Passed: +([0-9]+).*/\3 \2/p' "$log" |
+  awk '{p += $1; f += $2} END {print p + 0, f + 0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
