@@ -130,6 +130,9 @@ public static class Torch
         var gradient = Gradient(f(input), input, createGraph: true);
         var n = x.Length;
         var hessian = new double[n, n];
+        // A gradient with no graph does not depend on x (f is affine; pytorch issue 32304): the Hessian is zero, and
+        // differentiating it again would make libtorch throw.
+        if (!gradient.RequiresGrad) return hessian;
         for (var i = 0; i < n; i++)
         {
             var row = Gradients([gradient.Select(0, i)], [input], null, createGraph: false, retainGraph: true)[0].ToArray();
@@ -150,6 +153,7 @@ public static class Torch
         using var scope = NewScope();
         var input = Tensor.FromArray(x).RequireGrad();
         var gradient = Gradient(f(input), input, createGraph: true);
+        if (!gradient.RequiresGrad) return new double[x.Length]; // f is affine: its Hessian, and so ∇²f·v, is zero
         var directional = gradient.Dot(Tensor.FromArray(v));
         return Gradient(directional, input).ToArray();
     }

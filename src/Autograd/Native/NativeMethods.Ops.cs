@@ -42,7 +42,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int tl_min_all(IntPtr a, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_sum_dim(IntPtr a, long dim, int keepdim, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_mean_dim(IntPtr a, long dim, int keepdim, out IntPtr result);
-    [LibraryImport(Library)] internal static partial int tl_vector_norm(IntPtr a, double p, long dim, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int tl_vector_norm(IntPtr a, double p, int hasDim, long dim, int keepdim, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_transpose(IntPtr a, long d0, long d1, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_reshape(IntPtr a, long* shape, int ndim, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_narrow(IntPtr a, long dim, long start, long length, out IntPtr result);

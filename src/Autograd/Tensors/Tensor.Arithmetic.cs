@@ -84,6 +84,8 @@ public sealed partial class Tensor
     {
         var status = NativeMethods.tl_sub_scaled_(Handle, other.Handle, alpha);
         if (status != 0) throw new TorchException($"SubtractInPlace of shape {FormatShape(ShapeCached)} and {FormatShape(other.ShapeCached)}", NativeMethods.TakeError());
+        GC.KeepAlive(this);
+        GC.KeepAlive(other);
     }
 
     /// <summary>Copies the elements of <paramref name="source"/> into this tensor, in place.</summary>
@@ -91,5 +93,7 @@ public sealed partial class Tensor
     {
         var status = NativeMethods.tl_copy_(Handle, source.Handle);
         if (status != 0) throw new TorchException($"CopyFrom of shape {FormatShape(source.ShapeCached)} into {FormatShape(ShapeCached)}", NativeMethods.TakeError());
+        GC.KeepAlive(this);
+        GC.KeepAlive(source);
     }
 }

@@ -11,9 +11,14 @@ public sealed partial class Tensor
         get
         {
             NativeMethods.Check(NativeMethods.tl_requires_grad(Handle, out var requires), "RequiresGrad");
+            GC.KeepAlive(this);
             return requires != 0;
         }
-        set => NativeMethods.Check(NativeMethods.tl_set_requires_grad(Handle, value ? 1 : 0), "RequiresGrad");
+        set
+        {
+            NativeMethods.Check(NativeMethods.tl_set_requires_grad(Handle, value ? 1 : 0), "RequiresGrad");
+            GC.KeepAlive(this);
+        }
     }
 
     /// <summary>Marks this leaf as requiring gradients and returns it, for chaining at creation.</summary>
@@ -39,6 +44,7 @@ public sealed partial class Tensor
             var what = upstream is null ? $"Backward of shape {FormatShape(ShapeCached)}" : $"Backward of shape {FormatShape(ShapeCached)} with upstream {FormatShape(upstream.ShapeCached)}";
             throw new TorchException(what, NativeMethods.TakeError());
         }
+        GC.KeepAlive(this);
         GC.KeepAlive(upstream);
     }
 
@@ -48,12 +54,17 @@ public sealed partial class Tensor
         get
         {
             NativeMethods.Check(NativeMethods.tl_grad(Handle, out var r), "Grad");
+            GC.KeepAlive(this);
             return r == IntPtr.Zero ? null : new Tensor(r);
         }
     }
 
     /// <summary>Sets the accumulated gradient to zero (it accumulates across backward passes otherwise).</summary>
-    public void ZeroGrad() => NativeMethods.Check(NativeMethods.tl_zero_grad(Handle), "ZeroGrad");
+    public void ZeroGrad()
+    {
+        NativeMethods.Check(NativeMethods.tl_zero_grad(Handle), "ZeroGrad");
+        GC.KeepAlive(this);
+    }
 
     /// <summary>The same values cut off from the graph: no gradient flows through the result.</summary>
     public Tensor Detach() => FromNative(NativeMethods.tl_detach(Handle, out var r), r, "Detach", this);

@@ -48,6 +48,9 @@ public sealed partial class Tensor
         var status = NativeMethods.tl_where(mask.Handle, whenTrue.Handle, whenFalse.Handle, out var r);
         if (status != 0)
             throw new TorchException($"Where of mask {FormatShape(mask.ShapeCached)}, {FormatShape(whenTrue.ShapeCached)} and {FormatShape(whenFalse.ShapeCached)}", NativeMethods.TakeError());
+        GC.KeepAlive(mask);
+        GC.KeepAlive(whenTrue);
+        GC.KeepAlive(whenFalse);
         return new Tensor(r);
     }
 

@@ -29,9 +29,9 @@ public sealed partial class Tensor
     /// The vector p-norm of all elements, ‖x‖ₚ = (Σ|xᵢ|ᵖ)^(1/p), for any p ≥ 1; <c>double.PositiveInfinity</c> gives max |xᵢ|.
     /// </summary>
     public Tensor Norm(double p = 2.0) =>
-        FromNative(NativeMethods.tl_vector_norm(Handle, p, -1, 0, out var r), r, $"Norm(p = {p})", this);
+        FromNative(NativeMethods.tl_vector_norm(Handle, p, 0, 0, 0, out var r), r, $"Norm(p = {p})", this);
 
-    /// <summary>The vector p-norms along <paramref name="dimension"/>.</summary>
+    /// <summary>The vector p-norms along <paramref name="dimension"/> (negative counts from the end, as in <see cref="Sum(int, bool)"/>).</summary>
     public Tensor Norm(double p, int dimension, bool keepDimension = false) =>
-        FromNative(NativeMethods.tl_vector_norm(Handle, p, dimension, keepDimension ? 1 : 0, out var r), r, $"Norm(p = {p}) along {dimension}", this);
+        FromNative(NativeMethods.tl_vector_norm(Handle, p, 1, dimension, keepDimension ? 1 : 0, out var r), r, $"Norm(p = {p}) along {dimension}", this);
 }

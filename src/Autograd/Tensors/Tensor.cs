@@ -97,7 +97,7 @@ public sealed partial class Tensor : IDisposable
 
     internal static string FormatShape(long[] shape) => "[" + string.Join(", ", shape) + "]";
 
-    private static unsafe Tensor FromDoubles(ReadOnlySpan<double> data, ReadOnlySpan<long> shape, ScalarType dtype, string operation)
+    internal static unsafe Tensor FromDoubles(ReadOnlySpan<double> data, ReadOnlySpan<long> shape, ScalarType dtype, string operation)
     {
         fixed (double* d = data)
         fixed (long* s = shape)
@@ -188,10 +188,12 @@ public sealed partial class Tensor : IDisposable
     {
         get
         {
+            ObjectDisposedException.ThrowIf(IsDisposed, this); // the cached shape must not outlive the tensor
             if (_shape is not null) return _shape;
             NativeMethods.Check(NativeMethods.tl_ndim(Handle, out var ndim), "Shape");
             var shape = new long[ndim];
             fixed (long* s = shape) NativeMethods.Check(NativeMethods.tl_shape(Handle, s), "Shape");
+            GC.KeepAlive(this);
             return _shape = shape;
         }
     }
@@ -208,6 +210,7 @@ public sealed partial class Tensor : IDisposable
         get
         {
             NativeMethods.Check(NativeMethods.tl_dtype(Handle, out var code), "Dtype");
+            GC.KeepAlive(this);
             return (ScalarType)code;
         }
     }
@@ -224,6 +227,7 @@ public sealed partial class Tensor : IDisposable
         var values = new double[Count];
         fixed (double* d = values)
             NativeMethods.Check(NativeMethods.tl_to_doubles(Handle, d, values.Length), "ToArray");
+        GC.KeepAlive(this);
         return values;
     }
 
@@ -236,13 +240,16 @@ public sealed partial class Tensor : IDisposable
         var values = new double[shape[0], shape[1]];
         fixed (double* d = values)
             NativeMethods.Check(NativeMethods.tl_to_doubles(Handle, d, values.Length), "ToMatrix");
+        GC.KeepAlive(this);
         return values;
     }
 
     /// <summary>The value of a tensor with one element.</summary>
     public double ToScalar()
     {
-        NativeMethods.Check(NativeMethods.tl_item(Handle, out var value), $"ToScalar of shape {FormatShape(ShapeCached)}");
+        var status = NativeMethods.tl_item(Handle, out var value);
+        if (status != 0) throw new TorchException($"ToScalar of shape {FormatShape(ShapeCached)}", NativeMethods.TakeError());
+        GC.KeepAlive(this);
         return value;
     }
 
@@ -251,6 +258,7 @@ public sealed partial class Tensor : IDisposable
     {
         if (IsDisposed) return "Tensor(disposed)";
         NativeMethods.Check(NativeMethods.tl_to_string(Handle, out var s), "ToString");
+        GC.KeepAlive(this);
         return NativeMethods.TakeString(s);
     }
 }

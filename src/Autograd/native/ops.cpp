@@ -56,9 +56,11 @@ TL_EXPORT int tl_where(TensorHandle mask, TensorHandle a, TensorHandle b, Tensor
   TL_GUARD(*out = tl::wrap(torch::where(*mask, *a, *b)))
 }
 
-// Comparisons giving boolean masks: op 0 ==, 1 !=, 2 <, 3 <=, 4 >, 5 >=.
+// Comparisons giving boolean masks: op 0 ==, 1 !=, 2 <, 3 <=, 4 >, 5 >=. The number form compares against a
+// torch::Scalar, so that libtorch promotes types (an int64 tensor against 2.5 compares with 2.5, not 2).
 namespace {
-Tensor compare(const Tensor& a, const Tensor& b, int op) {
+template <typename Other>
+Tensor compare(const Tensor& a, const Other& b, int op) {
   switch (op) {
     case 0: return a.eq(b);
     case 1: return a.ne(b);
@@ -74,7 +76,7 @@ Tensor compare(const Tensor& a, const Tensor& b, int op) {
 TL_EXPORT int tl_compare(TensorHandle a, TensorHandle b, int op, TensorHandle* out) { TL_GUARD(*out = tl::wrap(compare(*a, *b, op))) }
 
 TL_EXPORT int tl_compare_scalar(TensorHandle a, double s, int op, TensorHandle* out) {
-  TL_GUARD(*out = tl::wrap(compare(*a, torch::scalar_tensor(s, a->options()), op)))
+  TL_GUARD(*out = tl::wrap(compare(*a, torch::Scalar(s), op)))
 }
 
 // Reductions.
@@ -87,12 +89,13 @@ TL_EXPORT int tl_sum_dim(TensorHandle a, int64_t dim, int keepdim, TensorHandle*
 
 TL_EXPORT int tl_mean_dim(TensorHandle a, int64_t dim, int keepdim, TensorHandle* out) { TL_GUARD(*out = tl::wrap(a->mean(dim, keepdim != 0))) }
 
-// The vector p-norm of all elements (dim < 0) or along one dimension; p may be +inf.
-TL_EXPORT int tl_vector_norm(TensorHandle a, double p, int64_t dim, int keepdim, TensorHandle* out) {
+// The vector p-norm of all elements (has_dim = 0) or along dimension dim (negative counts from the end, as
+// everywhere in libtorch); p may be +inf.
+TL_EXPORT int tl_vector_norm(TensorHandle a, double p, int has_dim, int64_t dim, int keepdim, TensorHandle* out) {
   TL_GUARD({
     c10::optional<c10::IntArrayRef> dims = c10::nullopt;
     std::vector<int64_t> d{dim};
-    if (dim >= 0) dims = c10::IntArrayRef(d);
+    if (has_dim != 0) dims = c10::IntArrayRef(d);
     *out = tl::wrap(torch::linalg_vector_norm(*a, p, dims, keepdim != 0, c10::nullopt));
   })
 }

@@ -54,7 +54,10 @@ TL_EXPORT int tl_shape(TensorHandle t, int64_t* dst) {
 
 TL_EXPORT int tl_dtype(TensorHandle t, int* out) { TL_GUARD(*out = tl::from_dtype(t->scalar_type())) }
 
-TL_EXPORT int tl_to_dtype(TensorHandle t, int dtype, TensorHandle* out) { TL_GUARD(*out = tl::wrap(t->to(tl::to_dtype(dtype)))) }
+// Always a copy (copy = true): without it, converting to the tensor's own dtype would return an alias of it.
+TL_EXPORT int tl_to_dtype(TensorHandle t, int dtype, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(t->to(tl::to_dtype(dtype), /*non_blocking=*/false, /*copy=*/true)))
+}
 
 TL_EXPORT int tl_clone(TensorHandle t, TensorHandle* out) { TL_GUARD(*out = tl::wrap(t->clone())) }
 
