@@ -30,6 +30,7 @@ public static class PowerIteration
     /// <exception cref="EmptyInputException">The matrix has no rows.</exception>
     /// <exception cref="DimensionMismatchException">The matrix is not square.</exception>
     /// <exception cref="NonFiniteInputException">An entry is NaN or infinite.</exception>
+    /// <exception cref="OutOfDomainException">A tolerance that is not positive, or fewer than one iteration.</exception>
     public static double LargestEigenvalue(double[,] matrix, double relativeTolerance = 1e-12, int maxIterations = 100_000)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -39,6 +40,7 @@ public static class PowerIteration
             throw new DimensionMismatchException(nameof(matrix), $"is {n}×{matrix.GetLength(1)}; it must be square");
         foreach (var entry in matrix) Check.Finite(entry, nameof(matrix));
         Check.Positive(relativeTolerance, nameof(relativeTolerance));
+        if (maxIterations < 1) throw new OutOfDomainException(nameof(maxIterations), $"is {maxIterations}; it must be ≥ 1");
 
         var v = StartVector(n);
         var rayleigh = 0.0;

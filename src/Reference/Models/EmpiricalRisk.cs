@@ -158,34 +158,45 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         return theta[row.Length] + ((s0 + s1) + (s2 + s3));
     }
 
-    // (1/n) Σ cᵢ aᵢaᵢᵀ with aᵢ = (xᵢ, 1): the upper triangle accumulated row by row, then mirrored.
+    // (1/n) Σ cᵢ aᵢaᵢᵀ with aᵢ = (xᵢ, 1). The upper triangle of the weight block is accumulated row by row into a flat
+    // array, each of its rows a contiguous span (the n·d²/2 multiply-adds dominate, and spans keep them free of
+    // bounds checks); the bias row and column are Σ cᵢxᵢ and Σ cᵢ.
     private static double[,] MeanWeightedGram(DataSet data, double[] weights)
     {
         var x = data.Features.Span;
         int n = data.RowCount, d = data.FeatureCount;
-        var gram = new double[d + 1, d + 1];
+        var upper = new double[d * d];
+        var biasColumn = new double[d];
+        var biasCorner = 0.0;
         for (var i = 0; i < n; i++)
         {
             var row = x.Slice(i * d, d);
             for (var j = 0; j < d; j++)
             {
                 var cx = weights[i] * row[j];
-                for (var k = j; k < d; k++) gram[j, k] += cx * row[k];
-                gram[j, d] += cx;
+                var target = upper.AsSpan(j * d + j, d - j);
+                var tail = row[j..];
+                for (var k = 0; k < tail.Length; k++) target[k] += cx * tail[k]; // cᵢxᵢⱼxᵢₖ for k ≥ j
+                biasColumn[j] += cx;                                              // cᵢxᵢⱼ·1
             }
-            gram[d, d] += weights[i];
+            biasCorner += weights[i];                                             // cᵢ·1·1
         }
-        for (var j = 0; j <= d; j++)
-            for (var k = j; k <= d; k++)
-                gram[k, j] = gram[j, k] /= n;
+        var gram = new double[d + 1, d + 1];
+        for (var j = 0; j < d; j++)
+        {
+            for (var k = j; k < d; k++) gram[j, k] = gram[k, j] = upper[j * d + k] / n;
+            gram[j, d] = gram[d, j] = biasColumn[j] / n;
+        }
+        gram[d, d] = biasCorner / n;
         return gram;
     }
 
     private static ReadOnlySpan<double> Weights(double[] theta) => theta.AsSpan(0, theta.Length - 1);
 
-    // Finite data and a finite model can still overflow (wᵀx beyond 1.8e308); say so rather than return ∞ or NaN.
+    // Finite data and a finite model can still overflow (wᵀx or a squared residual beyond 1.8e308); say so rather than
+    // return ∞ or NaN.
     private static double Finite(double value, string what) =>
         double.IsFinite(value)
             ? value
-            : throw new OutOfDomainException("model", FormattableString.Invariant($"the {what} is {value}: the scores wᵀx + b overflow double range for these features; scale the features or the weights"));
+            : throw new OutOfDomainException("model", FormattableString.Invariant($"the {what} is {value}: the scores wᵀx + b, or the loss built from them, overflow double range for these features and weights; scale one or the other"));
 }
