@@ -18,7 +18,7 @@ public static class Torch
         }
     }
 
-    /// <summary>The number of intra-op threads libtorch uses.</summary>
+    /// <summary>The number of intra-op threads libtorch uses (1 under the default <see cref="ThreadPolicy"/>).</summary>
     public static int Threads
     {
         get
@@ -30,6 +30,56 @@ public static class Torch
         {
             if (value < 1) throw new OutOfDomainException(nameof(Threads), $"is {value}; it must be ≥ 1");
             NativeMethods.Check(NativeMethods.tl_set_num_threads(value), "Threads");
+        }
+    }
+
+    /// <summary>
+    /// How the engine divides the cores between libtorch's intra-op pool, the BLAS pool and the one-pass training
+    /// kernel; <see cref="Autograd.ThreadPolicy.OnePoolAtATime"/> unless set. Setting it applies it at once (it sets
+    /// <see cref="Threads"/> and <see cref="BlasThreads"/>), for the whole process.
+    /// </summary>
+    public static ThreadPolicy ThreadPolicy
+    {
+        get
+        {
+            _ = Version; // loading the bridge applies the default
+            return ThreadSettings.Policy;
+        }
+        set
+        {
+            _ = Version;
+            ThreadSettings.Apply(value);
+        }
+    }
+
+    /// <summary>
+    /// The number of threads OpenBLAS uses for matrix products, or 0 when the BLAS library is not OpenBLAS (whose
+    /// threads TensorLinear then leaves alone). Usually set through <see cref="ThreadPolicy"/>.
+    /// </summary>
+    public static int BlasThreads
+    {
+        get
+        {
+            NativeMethods.Check(NativeMethods.tl_blas_get_num_threads(out var n), "BlasThreads");
+            return n;
+        }
+        set
+        {
+            if (value < 1) throw new OutOfDomainException(nameof(BlasThreads), $"is {value}; it must be ≥ 1");
+            NativeMethods.Check(NativeMethods.tl_blas_set_num_threads(value), "BlasThreads");
+        }
+    }
+
+    /// <summary>
+    /// The number of threads TensorLinear's own parallel loops use — the one-pass training kernel and the blocked QR of
+    /// <see cref="Models.TensorLeastSquares"/> — set by <see cref="ThreadPolicy"/>.
+    /// </summary>
+    public static int KernelThreads
+    {
+        get
+        {
+            _ = Version;
+            return ThreadSettings.KernelThreads;
         }
     }
 

@@ -6,7 +6,7 @@ namespace TensorLinear.Autograd.Models;
 /// The losses of linear models written with libtorch operations — the tensor twins of the reference's hand-written
 /// losses. Their gradients and Hessians are not written anywhere: autograd derives them.
 /// </summary>
-public static class TensorLosses
+public static partial class TensorLosses
 {
     /// <summary>The scores z = Xw + b of every row.</summary>
     public static Tensor Scores(Tensor features, Tensor weights, Tensor bias)

@@ -10,13 +10,40 @@ namespace TensorLinear.Autograd.Models;
 /// (<see cref="TensorLosses"/>), gradients from <c>Backward()</c>, Hessians from double backward, and gradient
 /// descent in the canonical autograd form — forward, loss, backward, update under no-grad, zero the gradients.
 /// </summary>
+/// <remarks>
+/// With <see cref="TorchEngineOptions.TrainingPath"/> = <see cref="TrainingPath.OnePass"/>, training, <see cref="Loss"/>
+/// and <see cref="Gradient"/> take the data term from a native kernel that reads X once per evaluation instead of
+/// twice (the penalties still go through autograd); <see cref="Predict"/> and <see cref="Hessian"/> are the same on
+/// both paths.
+/// </remarks>
 public sealed class TorchEngine : ILinearModelEngine
 {
-    /// <summary>The engine on float64 tensors.</summary>
+    /// <summary>The engine on float64 tensors, with the default options (the canonical autograd loop).</summary>
     public static TorchEngine Instance { get; } = new();
 
+    /// <summary>An engine with the default options: the canonical autograd loop.</summary>
+    public TorchEngine()
+        : this(TorchEngineOptions.Default)
+    {
+    }
+
+    /// <summary>An engine with the given options, e.g. <c>new TorchEngineOptions { TrainingPath = TrainingPath.OnePass }</c>.</summary>
+    public TorchEngine(TorchEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.TrainingPath))
+            throw new OutOfDomainException(nameof(options), $"has TrainingPath {options.TrainingPath}, which is not a training path");
+        Options = options;
+    }
+
+    /// <summary>This engine's settings.</summary>
+    public TorchEngineOptions Options { get; }
+
+    private bool OnePass => Options.TrainingPath == TrainingPath.OnePass;
+
     /// <inheritdoc/>
-    public string Name => "torch";
+    /// <remarks>"torch" for the autograd path, "torch-onepass" for the one-pass path.</remarks>
+    public string Name => OnePass ? "torch-onepass" : "torch";
 
     /// <inheritdoc/>
     public double[] Predict(ModelKind kind, DataSet data, LinearModel model)
@@ -36,6 +63,11 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = Torch.NewScope();
         using var noGrad = Torch.NoGrad();
         var (w, b) = Parameters(model, requireGrad: false);
+        if (OnePass)
+        {
+            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b);
+            return sums[^1] + PenaltyValue(w, penalty);
+        }
         return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).ToScalar();
     }
 
@@ -44,6 +76,16 @@ public sealed class TorchEngine : ILinearModelEngine
     {
         Validate(kind, data, model, penalty);
         using var scope = Torch.NewScope();
+        if (OnePass)
+        {
+            var (w0, b0) = Parameters(model, requireGrad: false);
+            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w0, b0);
+            var weights = sums.AsSpan(0, model.FeatureCount).ToArray();
+            var penaltyGradient = PenaltyGradient(w0, penalty);
+            if (penaltyGradient is not null)
+                for (var j = 0; j < weights.Length; j++) weights[j] += penaltyGradient[j];
+            return new ModelGradient([.. weights], sums[model.FeatureCount]);
+        }
         var (w, b) = Parameters(model, requireGrad: true);
         TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).Backward();
         return new ModelGradient([.. w.Grad!.ToArray()], b.Grad!.ToScalar());
@@ -76,10 +118,18 @@ public sealed class TorchEngine : ILinearModelEngine
         var lipschitz = LipschitzConstant(kind, x, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
         var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress);
-        var l1 = options.Penalty.L1;
-        var (w, b) = Parameters(start, requireGrad: true);
-        var smooth = new Penalty(l2: options.Penalty.L2);
+        var (w, b) = Parameters(start, requireGrad: !OnePass);
+        if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
+        else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
+        using (Torch.NoGrad())
+            return monitor.Finish(new LinearModel(w.ToArray(), b.ToScalar()));
+    }
 
+    // The canonical autograd loop: forward, loss, backward, update under no-grad, zero the gradients.
+    private static void TrainAutograd(ModelKind kind, Tensor x, Tensor y, Tensor w, Tensor b, TrainingOptions options, double eta, DescentMonitor monitor)
+    {
+        var l1 = options.Penalty.L1;
+        var smooth = new Penalty(l2: options.Penalty.L2);
         while (true)
         {
             using var epoch = Torch.NewScope();
@@ -87,35 +137,94 @@ public sealed class TorchEngine : ILinearModelEngine
             loss.Backward();
             using (Torch.NoGrad())
             {
-                var gw = w.Grad!;
                 var gb = options.FitIntercept ? b.Grad! : Tensor.Scalar(0.0);
-                var objective = loss.ToScalar() + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).ToScalar() : 0.0);
-                if (l1 == 0.0)
-                {
-                    // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
-                    var norm = (gw.Dot(gw) + gb * gb).Sqrt().ToScalar();
-                    if (monitor.Observe(objective, norm)) break;
-                    w.SubtractInPlace(gw, eta);
-                    b.SubtractInPlace(gb, eta);
-                }
-                else
-                {
-                    // The proximal step w⁺ = S_{ηλ₁}(w − η∇f), S the soft threshold sign(v)·max(|v| − ηλ₁, 0);
-                    // its norm is that of the gradient mapping (θ − θ⁺)/η, zero exactly at a minimiser.
-                    var v = w - gw * eta;
-                    var next = v.Sign() * (v.Abs() - eta * l1).Clamp(min: 0.0);
-                    var mapping = (w - next) / eta;
-                    var norm = (mapping.Dot(mapping) + gb * gb).Sqrt().ToScalar();
-                    if (monitor.Observe(objective, norm)) break;
-                    w.CopyFrom(next);
-                    b.SubtractInPlace(gb, eta);
-                }
+                if (ObserveAndStep(monitor, w, b, w.Grad!, gb, loss.ToScalar(), eta, l1)) break;
             }
             w.ZeroGrad();
             b.ZeroGrad();
         }
-        using (Torch.NoGrad())
-            return monitor.Finish(new LinearModel(w.ToArray(), b.ToScalar()));
+    }
+
+    // One pass over X per epoch: the data loss and gradient from the native kernel, the ridge term from autograd,
+    // then the same step as the autograd loop.
+    private static void TrainOnePass(ModelKind kind, Tensor x, Tensor y, Tensor w, Tensor b, TrainingOptions options, double eta, DescentMonitor monitor)
+    {
+        var d = (int)w.Shape[0];
+        var smooth = new Penalty(l2: options.Penalty.L2);
+        while (true)
+        {
+            using var epoch = Torch.NewScope();
+            var sums = OnePassKernel.LossAndGradient(kind, x, y, w, b);
+            var weights = sums.AsSpan(0, d).ToArray();
+            var ridge = PenaltyGradient(w, smooth);
+            if (ridge is not null)
+                for (var j = 0; j < d; j++) weights[j] += ridge[j];
+            var loss = sums[d + 1] + PenaltyValue(w, smooth);
+            using (Torch.NoGrad())
+            {
+                var gb = Tensor.Scalar(options.FitIntercept ? sums[d] : 0.0);
+                if (ObserveAndStep(monitor, w, b, Tensor.FromArray(weights), gb, loss, eta, options.Penalty.L1)) break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One step of (proximal) gradient descent, under no-grad: hands the objective (the smooth loss plus λ₁‖w‖₁) and
+    /// the step norm to the monitor and, unless it says stop, updates w and b in place. Returns true to stop.
+    /// </summary>
+    private static bool ObserveAndStep(DescentMonitor monitor, Tensor w, Tensor b, Tensor gw, Tensor gb, double smoothLoss, double eta, double l1)
+    {
+        var objective = smoothLoss + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).ToScalar() : 0.0);
+        if (l1 == 0.0)
+        {
+            // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
+            var norm = (gw.Dot(gw) + gb * gb).Sqrt().ToScalar();
+            if (monitor.Observe(objective, norm)) return true;
+            w.SubtractInPlace(gw, eta);
+            b.SubtractInPlace(gb, eta);
+        }
+        else
+        {
+            // The proximal step w⁺ = S_{ηλ₁}(w − η∇f), S the soft threshold sign(v)·max(|v| − ηλ₁, 0);
+            // its norm is that of the gradient mapping (θ − θ⁺)/η, zero exactly at a minimiser.
+            var v = w - gw * eta;
+            var next = v.Sign() * (v.Abs() - eta * l1).Clamp(min: 0.0);
+            var mapping = (w - next) / eta;
+            var norm = (mapping.Dot(mapping) + gb * gb).Sqrt().ToScalar();
+            if (monitor.Observe(objective, norm)) return true;
+            w.CopyFrom(next);
+            b.SubtractInPlace(gb, eta);
+        }
+        return false;
+    }
+
+    // λ₂‖w‖₂² + λ₁‖w‖₁ at w, by the same tensor expressions as the autograd path.
+    private static double PenaltyValue(Tensor w, Penalty penalty)
+    {
+        if (penalty.L2 == 0.0 && penalty.L1 == 0.0) return 0.0;
+        using var scope = Torch.NewScope();
+        using var noGrad = Torch.NoGrad();
+        var value = 0.0;
+        if (penalty.L2 != 0.0) value += TensorLosses.RidgePenalty(w, penalty.L2).ToScalar();
+        if (penalty.L1 != 0.0) value += TensorLosses.LassoPenalty(w, penalty.L1).ToScalar();
+        return value;
+    }
+
+    // The gradient of the penalty at w from autograd (2λ₂w + λ₁·sign(w)), or null when there is no penalty.
+    private static double[]? PenaltyGradient(Tensor w, Penalty penalty)
+    {
+        if (penalty.L2 == 0.0 && penalty.L1 == 0.0) return null;
+        using var scope = Torch.NewScope();
+        var leaf = w.Detach().RequireGrad();
+        Tensor? total = null;
+        if (penalty.L2 != 0.0) total = TensorLosses.RidgePenalty(leaf, penalty.L2);
+        if (penalty.L1 != 0.0)
+        {
+            var lasso = TensorLosses.LassoPenalty(leaf, penalty.L1);
+            total = total is null ? lasso : total + lasso;
+        }
+        total!.Backward();
+        return leaf.Grad!.ToArray();
     }
 
     /// <summary>

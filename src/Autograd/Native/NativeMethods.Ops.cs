@@ -30,6 +30,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int tl_sigmoid(IntPtr a, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_log_sigmoid(IntPtr a, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_softplus(IntPtr a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int tl_atan2(IntPtr a, IntPtr b, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_maximum(IntPtr a, IntPtr b, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_minimum(IntPtr a, IntPtr b, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_clamp(IntPtr a, double lo, double hi, out IntPtr result);
@@ -49,6 +50,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int tl_select(IntPtr a, long dim, long index, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_cat(IntPtr* parts, int count, long dim, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_bce_with_logits(IntPtr logits, IntPtr target, int reduction, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int tl_bce(IntPtr probabilities, IntPtr target, int reduction, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_mse_loss(IntPtr input, IntPtr target, int reduction, out IntPtr result);
     [LibraryImport(Library)] internal static partial int tl_sub_scaled_(IntPtr a, IntPtr b, double alpha);
     [LibraryImport(Library)] internal static partial int tl_copy_(IntPtr a, IntPtr b);

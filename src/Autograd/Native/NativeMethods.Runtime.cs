@@ -7,14 +7,21 @@ internal static partial class NativeMethods
 {
     internal const string Library = "tensorlinear_native";
 
-    // An explicit static constructor runs before the first native call, so the resolver is always in place.
-    static NativeMethods() => NativeLibraryLoader.Register();
+    // An explicit static constructor runs before the first native call, so the resolver is always in place and the
+    // default thread policy is applied before any tensor exists.
+    static NativeMethods()
+    {
+        NativeLibraryLoader.Register();
+        ThreadSettings.ApplyAtLoad();
+    }
 
     [LibraryImport(Library)] internal static partial IntPtr tl_take_error();
     [LibraryImport(Library)] internal static partial void tl_free_string(IntPtr s);
     [LibraryImport(Library)] internal static partial int tl_version(out IntPtr s);
     [LibraryImport(Library)] internal static partial int tl_get_num_threads(out int n);
     [LibraryImport(Library)] internal static partial int tl_set_num_threads(int n);
+    [LibraryImport(Library)] internal static partial int tl_blas_get_num_threads(out int n);
+    [LibraryImport(Library)] internal static partial int tl_blas_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int tl_manual_seed(ulong seed);
     [LibraryImport(Library)] internal static partial int tl_parallel_info(out IntPtr s);
     [LibraryImport(Library)] internal static partial int tl_get_grad_enabled(out int enabled);

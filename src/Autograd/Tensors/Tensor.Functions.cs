@@ -36,6 +36,13 @@ public sealed partial class Tensor
     public Tensor Clamp(double? min = null, double? max = null) =>
         FromNative(NativeMethods.tl_clamp(Handle, min ?? double.NaN, max ?? double.NaN, out var r), r, "Clamp", this);
 
+    /// <summary>
+    /// atan2(this, <paramref name="other"/>) elementwise, broadcasting: the angle in (−π, π] of the point (other, this),
+    /// i.e. atan(this/other) placed in the right quadrant. Its partial derivatives are other/(this² + other²) and
+    /// −this/(this² + other²).
+    /// </summary>
+    public Tensor Atan2(Tensor other) => FromNative(NativeMethods.tl_atan2(Handle, other.Handle, out var r), r, "Atan2", this, other);
+
     /// <summary>The elementwise maximum, broadcasting.</summary>
     public Tensor Maximum(Tensor other) => FromNative(NativeMethods.tl_maximum(Handle, other.Handle, out var r), r, "Maximum", this, other);
 

@@ -27,6 +27,8 @@ public sealed partial class Tensor
 
     /// <summary>
     /// The vector p-norm of all elements, ‖x‖ₚ = (Σ|xᵢ|ᵖ)^(1/p), for any p ≥ 1; <c>double.PositiveInfinity</c> gives max |xᵢ|.
+    /// Computed as s·‖x/s‖ₚ with s a power of two near max |xᵢ|, so that it neither overflows nor underflows (components
+    /// near 1e±200 are fine).
     /// </summary>
     public Tensor Norm(double p = 2.0) =>
         FromNative(NativeMethods.tl_vector_norm(Handle, p, 0, 0, 0, out var r), r, $"Norm(p = {p})", this);

@@ -40,6 +40,7 @@ TL_UNARY(log1p, a->log1p())
 TL_UNARY(sigmoid, a->sigmoid())
 TL_UNARY(log_sigmoid, torch::log_sigmoid(*a))
 TL_UNARY(softplus, torch::softplus(*a))
+TL_BINARY(atan2, torch::atan2(*a, *b))  // atan2(a, b): the angle of the point (b, a), in (−π, π]
 TL_BINARY(maximum, torch::maximum(*a, *b))
 TL_BINARY(minimum, torch::minimum(*a, *b))
 
@@ -91,13 +92,31 @@ TL_EXPORT int tl_mean_dim(TensorHandle a, int64_t dim, int keepdim, TensorHandle
 
 // The vector p-norm of all elements (has_dim = 0) or along dimension dim (negative counts from the end, as
 // everywhere in libtorch); p may be +inf.
+//
+// libtorch 1.13 sums |xᵢ|ᵖ directly, so ‖[1e200, 1e200]‖₂ overflows to inf and ‖[1e-200, 1e-200]‖₂ underflows to 0.
+// Here ‖x‖ₚ = s·‖x/s‖ₚ with s a power of two near max|xᵢ| (1 when that is 0, inf or NaN), so |xᵢ/s|ᵖ can neither
+// overflow nor underflow. Dividing and multiplying by a power of two is exact, so for every input that did not
+// overflow or underflow before, the value and the gradient are bit for bit what they were. s is computed from
+// detached values: a constant to autograd, so the gradient is still x/‖x‖ (for p = 2) and never NaN.
+namespace {
+Tensor vector_norm(const Tensor& a, double p, c10::optional<int64_t> dim, bool keepdim) {
+  std::vector<int64_t> d;
+  c10::optional<c10::IntArrayRef> dims = c10::nullopt;
+  if (dim) {
+    d.push_back(*dim);
+    dims = c10::IntArrayRef(d);
+  }
+  const bool scale = a.is_floating_point() && a.numel() > 0 && std::isfinite(p) && p > 0;
+  if (!scale) return torch::linalg_vector_norm(a, p, dims, keepdim, c10::nullopt);
+  Tensor m = dim ? a.detach().abs().amax(*dim, /*keepdim=*/true) : a.detach().abs().max();
+  Tensor s = torch::where(torch::isfinite(m) & (m > 0), torch::exp2(torch::floor(torch::log2(m))), torch::ones_like(m));
+  Tensor n = torch::linalg_vector_norm(a / s, p, dims, keepdim, c10::nullopt);
+  return n * ((dim && !keepdim) ? s.squeeze(*dim) : s);
+}
+}  // namespace
+
 TL_EXPORT int tl_vector_norm(TensorHandle a, double p, int has_dim, int64_t dim, int keepdim, TensorHandle* out) {
-  TL_GUARD({
-    c10::optional<c10::IntArrayRef> dims = c10::nullopt;
-    std::vector<int64_t> d{dim};
-    if (has_dim != 0) dims = c10::IntArrayRef(d);
-    *out = tl::wrap(torch::linalg_vector_norm(*a, p, dims, keepdim != 0, c10::nullopt));
-  })
+  TL_GUARD(*out = tl::wrap(vector_norm(*a, p, has_dim != 0 ? c10::optional<int64_t>(dim) : c10::nullopt, keepdim != 0)))
 }
 
 // Shapes.
@@ -125,6 +144,12 @@ TL_EXPORT int tl_cat(const TensorHandle* parts, int count, int64_t dim, TensorHa
 // Losses; reduction 0 none, 1 mean, 2 sum (at::Reduction's codes).
 TL_EXPORT int tl_bce_with_logits(TensorHandle logits, TensorHandle target, int reduction, TensorHandle* out) {
   TL_GUARD(*out = tl::wrap(torch::binary_cross_entropy_with_logits(*logits, *target, {}, {}, reduction)))
+}
+
+// Binary cross-entropy from probabilities; libtorch clamps each log at −100 and, in the gradient, the denominator
+// p(1 − p) at 1e-12.
+TL_EXPORT int tl_bce(TensorHandle probabilities, TensorHandle target, int reduction, TensorHandle* out) {
+  TL_GUARD(*out = tl::wrap(torch::binary_cross_entropy(*probabilities, *target, {}, reduction)))
 }
 
 TL_EXPORT int tl_mse_loss(TensorHandle input, TensorHandle target, int reduction, TensorHandle* out) {

@@ -2,9 +2,25 @@
 #include "bridge.h"
 #include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
 
 namespace {
 thread_local char* last_error = nullptr;
+
+// A function of the BLAS library libtorch was linked with, looked up by name at run time, or null. OpenBLAS exports
+// openblas_get_num_threads and openblas_set_num_threads; other BLAS libraries (MKL, the reference BLAS) do not, and
+// then TensorLinear leaves their threads alone.
+template <typename F>
+F blas_function(const char* name) {
+  void* f = dlsym(RTLD_DEFAULT, name);
+  if (f == nullptr) {
+    if (void* openblas = dlopen("libopenblas.so.0", RTLD_LAZY | RTLD_NOLOAD)) {  // only if already loaded
+      f = dlsym(openblas, name);
+      dlclose(openblas);
+    }
+  }
+  return reinterpret_cast<F>(f);
+}
 }
 
 namespace tl {
@@ -49,6 +65,22 @@ TL_EXPORT int tl_version(char** out) { TL_GUARD(*out = strdup(TORCH_VERSION)) }
 TL_EXPORT int tl_get_num_threads(int* out) { TL_GUARD(*out = at::get_num_threads()) }
 
 TL_EXPORT int tl_set_num_threads(int n) { TL_GUARD(at::set_num_threads(n)) }
+
+// OpenBLAS's thread count, or 0 when the BLAS in use does not say (it is not OpenBLAS).
+TL_EXPORT int tl_blas_get_num_threads(int* out) {
+  TL_GUARD({
+    auto get = blas_function<int (*)()>("openblas_get_num_threads");
+    *out = get ? get() : 0;
+  })
+}
+
+TL_EXPORT int tl_blas_set_num_threads(int n) {
+  TL_GUARD({
+    auto set = blas_function<void (*)(int)>("openblas_set_num_threads");
+    TORCH_CHECK(set != nullptr, "the BLAS library in use is not OpenBLAS (it exports no openblas_set_num_threads); set its threads with its own environment variable");
+    set(n);
+  })
+}
 
 TL_EXPORT int tl_manual_seed(uint64_t seed) { TL_GUARD(torch::manual_seed(seed)) }
 

@@ -1,0 +1,180 @@
+using TensorLinear.Numerics;
+
+namespace TensorLinear.Autograd.Derivations;
+
+/// <summary>
+/// The tensor twins of <c>TensorLinear.Reference.Vector</c>: the dot product, norms, unit vectors, angles, projections
+/// and distances written with libtorch operations, so that their gradients come from autograd (<c>Backward()</c>)
+/// rather than from a hand derivation. Each function takes and returns tensors (float64 vectors in, a scalar or a
+/// vector out) and records its graph when an input requires gradients.
+/// </summary>
+/// <remarks>
+/// <para>Inputs are checked as the reference checks them, with the same typed errors: empty, non-finite or mismatched
+/// vectors, p &lt; 1, and zero vectors where a direction is needed (<see cref="DegenerateInputException"/>). The
+/// check reads the values once (a copy from a CPU tensor) without recording a graph.</para>
+/// <para>The formulas are the reference's, in the same order of operations where libtorch allows it; libtorch's own
+/// kernels differ in how they sum (vectorised, pairwise), so values agree to within the rounding bounds of
+/// docs/tolerances.md, not bit for bit. Where the reference's gradient convention matters — sign(0) = 0 for ‖x‖₁, an
+/// even split sign(xᵢ)/k among k tied components for ‖x‖∞ — libtorch's norm backward has the same convention; at
+/// x = 0, where the reference refuses ∇‖x‖₂ and ∇‖x‖ₚ, libtorch returns 0.</para>
+/// </remarks>
+public static class TensorVector
+{
+    /// <summary>The dot product xᵀy = Σᵢ xᵢyᵢ (libtorch's dot).</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    public static Tensor Dot(Tensor x, Tensor y)
+    {
+        TensorChecks.Vectors(x, nameof(x), y, nameof(y));
+        // xᵀy = Σᵢ xᵢyᵢ
+        return x.Dot(y);
+    }
+
+    /// <summary>The L1 norm ‖x‖₁ = Σᵢ |xᵢ|; its gradient is sign(x), 0 at a zero component.</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    public static Tensor Norm1(Tensor x)
+    {
+        TensorChecks.Vector(x, nameof(x));
+        // ‖x‖₁ = Σᵢ |xᵢ|
+        return x.Norm(1.0);
+    }
+
+    /// <summary>The Euclidean norm ‖x‖₂ = √(Σᵢ xᵢ²); its gradient is x/‖x‖₂ (libtorch returns 0 at x = 0).</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    public static Tensor Norm2(Tensor x)
+    {
+        TensorChecks.Vector(x, nameof(x));
+        // ‖x‖₂ = √(Σᵢ xᵢ²)
+        return x.Norm(2.0);
+    }
+
+    /// <summary>The max norm ‖x‖∞ = maxᵢ |xᵢ|; its gradient is sign(xᵢ)/k on the k components that attain it.</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    public static Tensor NormInf(Tensor x)
+    {
+        TensorChecks.Vector(x, nameof(x));
+        // ‖x‖∞ = maxᵢ |xᵢ|
+        return x.Norm(double.PositiveInfinity);
+    }
+
+    /// <summary>The p-norm ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p) for p ≥ 1 (p = ∞ gives ‖x‖∞).</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector, or p below 1 or NaN.</exception>
+    public static Tensor NormP(Tensor x, double p)
+    {
+        TensorChecks.Vector(x, nameof(x));
+        Check.NormOrder(p, nameof(p));
+        // ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p)
+        return x.Norm(p);
+    }
+
+    /// <summary>The p-norm for any p ≥ 1: the same operation as <see cref="NormP"/>, named as the reference names its dispatcher.</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector, or p below 1 or NaN.</exception>
+    public static Tensor Norm(Tensor x, double p) => NormP(x, p);
+
+    /// <summary>The unit vector x̂ = x/‖x‖₂.</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    /// <exception cref="DegenerateInputException">x is the zero vector, which has no direction.</exception>
+    public static Tensor Unit(Tensor x)
+    {
+        var values = TensorChecks.Vector(x, nameof(x));
+        Check.NonZero(values, nameof(x), "a unit vector needs a direction");
+        return UnitUnchecked(x);
+    }
+
+    /// <summary>
+    /// The cosine of the angle between x and y, cos θ = x̂ᵀŷ, in [−1, 1].
+    /// </summary>
+    /// <remarks>
+    /// Rounding can carry x̂ᵀŷ a few ulps past ±1, so the value is clamped to [−1, 1] as the reference clamps it. The
+    /// clamp corrects rounding, not the function, so it must not change the gradient: libtorch's clamp would return a
+    /// zero gradient at a clamped value, so the correction c − (c − clamp(c)) is applied with (c − clamp(c)) detached —
+    /// the value is clamp(c) (exactly: the subtraction of a difference of two doubles this close is exact) and the
+    /// gradient that of x̂ᵀŷ.
+    /// </remarks>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    /// <exception cref="DegenerateInputException">x or y is the zero vector, which makes no angle.</exception>
+    public static Tensor Cosine(Tensor x, Tensor y)
+    {
+        CheckAngle(x, y);
+        // cos θ = x̂ᵀŷ
+        var cosine = UnitUnchecked(x).Dot(UnitUnchecked(y));
+        return cosine - (cosine - cosine.Clamp(-1.0, 1.0)).Detach();
+    }
+
+    /// <summary>The angle θ ∈ [0, π] between x and y by Kahan's formula θ = 2·atan2(‖x̂ − ŷ‖₂, ‖x̂ + ŷ‖₂).</summary>
+    /// <remarks>
+    /// Accurate over the whole range, where acos(cos θ) loses half the digits near 0 and π. At exactly parallel
+    /// vectors (x̂ = ŷ) the angle has a cone point and no gradient; autograd returns 0 there, the subgradient of the
+    /// norm of the zero vector x̂ − ŷ.
+    /// </remarks>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    /// <exception cref="DegenerateInputException">x or y is the zero vector, which makes no angle.</exception>
+    public static Tensor Angle(Tensor x, Tensor y)
+    {
+        CheckAngle(x, y);
+        Tensor xHat = UnitUnchecked(x), yHat = UnitUnchecked(y);
+        // θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)
+        return 2.0 * (xHat - yHat).Norm(2.0).Atan2((xHat + yHat).Norm(2.0));
+    }
+
+    /// <summary>The scalar projection of x on y, xᵀŷ = xᵀy/‖y‖₂.</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    public static Tensor ScalarProjection(Tensor x, Tensor y)
+    {
+        CheckProjection(x, y);
+        // xᵀŷ
+        return x.Dot(UnitUnchecked(y));
+    }
+
+    /// <summary>The vector projection of x on y, (xᵀŷ)·ŷ.</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    public static Tensor Project(Tensor x, Tensor y)
+    {
+        CheckProjection(x, y);
+        return ProjectUnchecked(x, y);
+    }
+
+    /// <summary>The rejection of x from y, x − proj_y(x): the component of x orthogonal to y.</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    public static Tensor Reject(Tensor x, Tensor y)
+    {
+        CheckProjection(x, y);
+        // rej = x − proj_y(x)
+        return x - ProjectUnchecked(x, y);
+    }
+
+    /// <summary>The distance ‖x − y‖ₚ between the points x and y (p = 1, 2, any p ≥ 1, or ∞).</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors, or p below 1 or NaN.</exception>
+    public static Tensor Distance(Tensor x, Tensor y, double p)
+    {
+        TensorChecks.Vectors(x, nameof(x), y, nameof(y));
+        Check.NormOrder(p, nameof(p));
+        // d(x, y) = ‖x − y‖ₚ
+        return (x - y).Norm(p);
+    }
+
+    // x̂ = x/‖x‖₂, for an x already checked to be non-zero.
+    internal static Tensor UnitUnchecked(Tensor x) => x / x.Norm(2.0);
+
+    // proj = (xᵀŷ)·ŷ
+    private static Tensor ProjectUnchecked(Tensor x, Tensor y)
+    {
+        var yHat = UnitUnchecked(y);
+        return x.Dot(yHat) * yHat;
+    }
+
+    private static void CheckAngle(Tensor x, Tensor y)
+    {
+        var (xs, ys) = TensorChecks.Vectors(x, nameof(x), y, nameof(y));
+        Check.NonZero(xs, nameof(x), "the zero vector has no direction, so it makes no angle");
+        Check.NonZero(ys, nameof(y), "the zero vector has no direction, so it makes no angle");
+    }
+
+    private static void CheckProjection(Tensor x, Tensor y)
+    {
+        var (_, ys) = TensorChecks.Vectors(x, nameof(x), y, nameof(y));
+        Check.NonZero(ys, nameof(y), "projecting needs a direction to project on");
+    }
+}

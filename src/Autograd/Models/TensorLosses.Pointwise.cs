@@ -1,0 +1,75 @@
+using TensorLinear.Autograd.Derivations;
+
+namespace TensorLinear.Autograd.Models;
+
+// The pointwise losses and the logistic function as tensor twins of the reference's RegressionMetrics,
+// BinaryCrossEntropy and Logistic: vectors of targets and predictions in, a scalar (or, for the sigmoid, a vector)
+// out. The arguments come in the reference's order (targets first), and are checked as the reference checks them.
+public static partial class TensorLosses
+{
+    /// <summary>MSE = (1/n) Σ (ŷᵢ − yᵢ)² (libtorch's mse_loss); its gradient in ŷ is (2/n)(ŷ − y).</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    public static Tensor MeanSquaredError(Tensor targets, Tensor predictions)
+    {
+        TensorChecks.Vectors(targets, nameof(targets), predictions, nameof(predictions));
+        return Functional.MseLoss(predictions, targets);
+    }
+
+    /// <summary>MAE = (1/n) Σ |ŷᵢ − yᵢ|; its gradient in ŷ is sign(ŷ − y)/n, 0 where ŷᵢ = yᵢ (a kink).</summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
+    public static Tensor MeanAbsoluteError(Tensor targets, Tensor predictions)
+    {
+        TensorChecks.Vectors(targets, nameof(targets), predictions, nameof(predictions));
+        // (1/n) Σ |ŷᵢ − yᵢ|
+        return (predictions - targets).Abs().Mean();
+    }
+
+    /// <summary>
+    /// The mean binary cross-entropy of labels y ∈ [0, 1] against probabilities p ∈ [0, 1],
+    /// (1/n) Σ −[yᵢ·log pᵢ + (1 − yᵢ)·log(1 − pᵢ)], each log floored at −100 as the reference floors it (libtorch's
+    /// binary_cross_entropy).
+    /// </summary>
+    /// <remarks>
+    /// The gradient in p is (p − y)/(p(1 − p))/n; libtorch clamps the denominator p(1 − p) below at 1e-12, so it agrees
+    /// with the hand derivative only where p(1 − p) ≥ 1e-12.
+    /// </remarks>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors, or a label or probability outside [0, 1].</exception>
+    public static Tensor BinaryCrossEntropyFromProbabilities(Tensor labels, Tensor probabilities)
+    {
+        var (y, p) = TensorChecks.Vectors(labels, nameof(labels), probabilities, nameof(probabilities));
+        CheckLabels(y);
+        for (var i = 0; i < p.Length; i++)
+            if (!(p[i] >= 0.0 && p[i] <= 1.0))
+                throw new OutOfDomainException($"{nameof(probabilities)}[{i}]", FormattableString.Invariant(
+                    $"is {p[i]}; a probability must lie in [0, 1] (pass logits to BinaryCrossEntropyFromLogits instead)"));
+        return Functional.BinaryCrossEntropy(probabilities, labels);
+    }
+
+    /// <summary>
+    /// The mean binary cross-entropy of labels y ∈ [0, 1] against logits z, (1/n) Σ softplus(zᵢ) − yᵢzᵢ, stable for any
+    /// finite z (libtorch's binary_cross_entropy_with_logits); its gradient in z is (σ(z) − y)/n.
+    /// </summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors, or a label outside [0, 1].</exception>
+    public static Tensor BinaryCrossEntropyFromLogits(Tensor labels, Tensor logits)
+    {
+        var (y, _) = TensorChecks.Vectors(labels, nameof(labels), logits, nameof(logits));
+        CheckLabels(y);
+        return Functional.BinaryCrossEntropyWithLogits(logits, labels);
+    }
+
+    /// <summary>σ(z) = 1/(1 + e⁻ᶻ) elementwise; its derivative is σ(z)(1 − σ(z)).</summary>
+    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    public static Tensor Sigmoid(Tensor z)
+    {
+        TensorChecks.Vector(z, nameof(z));
+        return z.Sigmoid();
+    }
+
+    private static void CheckLabels(double[] labels)
+    {
+        for (var i = 0; i < labels.Length; i++)
+            if (!(labels[i] >= 0.0 && labels[i] <= 1.0))
+                throw new OutOfDomainException($"labels[{i}]", FormattableString.Invariant(
+                    $"is {labels[i]}; a label must lie in [0, 1] (0 and 1 for hard labels)"));
+    }
+}
