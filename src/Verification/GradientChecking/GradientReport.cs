@@ -1,0 +1,157 @@
+using System.Text;
+
+namespace TensorLinear.Verification.GradientChecking;
+
+/// <summary>
+/// The result of <see cref="GradientChecker.Check(Func{double[], double}, Func{double[], double[]}, double[], GradientCheckOptions?)"/>:
+/// a verdict per coordinate, the Taylor test, and a readable text form (<see cref="ToString"/>) listing the worst
+/// coordinates first.
+/// </summary>
+public sealed record GradientReport
+{
+    /// <summary>True when no coordinate disagrees and the Taylor test passed (or was not run). Kinks do not fail a check.</summary>
+    public required bool Passed { get; init; }
+
+    /// <summary>One check per coordinate, in coordinate order.</summary>
+    public required IReadOnlyList<CoordinateCheck> Coordinates { get; init; }
+
+    /// <summary>The Taylor test along a seeded random direction, with kink coordinates left out of the direction.</summary>
+    public required TaylorTestResult Taylor { get; init; }
+
+    /// <summary>The point checked.</summary>
+    public required double[] Point { get; init; }
+
+    /// <summary>f(x).</summary>
+    public required double FunctionValue { get; init; }
+
+    /// <summary>The direction of the Taylor test (empty when it was not run).</summary>
+    public required double[] TaylorDirection { get; init; }
+
+    /// <summary>The seed the direction was drawn with.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>True when f was written with tensors and autograd's gradient was compared too.</summary>
+    public required bool HasAutograd { get; init; }
+
+    /// <summary>ρ, the relative accuracy assumed of f and of the compared values.</summary>
+    public required double FunctionRelativeError { get; init; }
+
+    /// <summary>T̂ = Σⱼ |xⱼ|·|∂f/∂xⱼ| (from the finite differences): the size of f's terms, which the rounding model scales with.</summary>
+    public required double TermScale { get; init; }
+
+    /// <summary>σ̂, the noise level of f near x measured from fourth differences (0 when f is smooth to rounding).</summary>
+    public required double NoiseLevel { get; init; }
+
+    /// <summary>How many fourth differences <see cref="NoiseLevel"/> is the largest of.</summary>
+    public required int NoiseSamples { get; init; }
+
+    /// <summary>The tolerance override, when one was given.</summary>
+    public required double? Tolerance { get; init; }
+
+    /// <summary>How many times f was evaluated.</summary>
+    public required int Evaluations { get; init; }
+
+    /// <summary>How many coordinates the text form lists (<see cref="GradientCheckOptions.MaxRowsInText"/>).</summary>
+    internal int MaxRows { get; init; } = GradientCheckOptions.Default.MaxRowsInText;
+
+    /// <summary>The coordinates, disagreeing ones first, then by <see cref="CoordinateCheck.ErrorRatio"/>, largest first.</summary>
+    public IReadOnlyList<CoordinateCheck> WorstFirst =>
+        [.. Coordinates.OrderBy(c => c.Verdict == Verdict.Disagrees ? 0 : 1).ThenByDescending(c => c.ErrorRatio).ThenBy(c => c.Index)];
+
+    /// <summary>The worst coordinate (the first of <see cref="WorstFirst"/>).</summary>
+    public CoordinateCheck Worst => WorstFirst[0];
+
+    /// <summary>The coordinates whose verdict is <see cref="Verdict.Disagrees"/>.</summary>
+    public IReadOnlyList<CoordinateCheck> Disagreements => [.. Coordinates.Where(c => c.Verdict == Verdict.Disagrees)];
+
+    /// <summary>The coordinates recognised as kinks.</summary>
+    public IReadOnlyList<CoordinateCheck> Kinks => [.. Coordinates.Where(c => c.Verdict == Verdict.Kink)];
+
+    /// <summary>The first line of the text form: the verdict in one sentence.</summary>
+    public string Summary
+    {
+        get
+        {
+            var parts = new List<string> { CountSummary(Coordinates.Count, Disagreements.Count, Kinks.Count, "coordinate", "coordinates",
+                Disagreements.Count > 0 ? FormattableString.Invariant($"coordinate {Worst.Index}, {Worst.DisagreeingPair}") : "") };
+            if (Taylor.WasRun) parts.Add(TaylorSummary(Taylor));
+            return $"Gradient check {(Passed ? "PASSED" : "FAILED")}: {string.Join("; ", parts)}";
+        }
+    }
+
+    /// <summary>"2 of 5 coordinates disagree (worst: …)", or "all 5 agree", or "4 of 5 agree, 1 is a kink".</summary>
+    internal static string CountSummary(int total, int disagreeing, int kinks, string one, string many, string worst)
+    {
+        var noun = total == 1 ? one : many;
+        if (disagreeing > 0)
+            return FormattableString.Invariant($"{disagreeing} of {total} {noun} disagree{(disagreeing == 1 && total == 1 ? "s" : "")} (worst: {worst})") +
+                   (kinks > 0 ? FormattableString.Invariant($", {kinks} {(kinks == 1 ? "is a kink" : "are kinks")}") : "");
+        if (kinks == 0) return total == 1 ? $"the {one} agrees" : FormattableString.Invariant($"all {total} {noun} agree");
+        var agreeing = total - kinks;
+        return FormattableString.Invariant($"{agreeing} of {total} {noun} agree, {kinks} {(kinks == 1 ? "is a kink" : "are kinks")} (the values given are subgradients)");
+    }
+
+    internal static string TaylorSummary(TaylorTestResult taylor) =>
+        taylor.AtRoundingLevel ? "Taylor test at rounding level (passes)"
+        : !taylor.Conclusive ? "Taylor test inconclusive (the coordinates decide)"
+        : taylor.Steps.Length == 0 && taylor.Passed ? "Taylor test not applicable (zero direction)"
+        : double.IsNaN(taylor.ObservedOrder) ? $"Taylor test {(taylor.Passed ? "passes" : "fails")}"
+        : FormattableString.Invariant($"Taylor test order {taylor.ObservedOrder:F2}{(taylor.Passed ? "" : " (expected 2)")}");
+
+    /// <summary>
+    /// The report as text: the summary, the error budget, a table of the coordinates worst first (at most
+    /// <see cref="GradientCheckOptions.MaxRowsInText"/> of them), and the Taylor test's remainders.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Summary);
+        text.Append(FormattableString.Invariant($"f(x) = {Format.Sci(FunctionValue, 6)}, n = {Coordinates.Count}, {Evaluations} evaluations of f"));
+        text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
+        text.AppendLine(Tolerance is double t
+            ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
+            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
+        text.AppendLine();
+
+        var table = HasAutograd
+            ? new TextTable("i", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "step", "note")
+            : new TextTable("i", "verdict", "claimed", "finite diff.", "|error|", "bound", "step", "note");
+        var rows = WorstFirst;
+        foreach (var c in rows.Take(MaxRows))
+        {
+            var note = string.Join("; ", new[] { c.DisagreeingPair, c.Note }.Where(s => s is not null));
+            var cells = new List<string> { c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Verdict.ToString(), Format.Sci(c.Claimed) };
+            if (HasAutograd) cells.Add(Format.Sci(c.Autograd));
+            cells.AddRange([Format.Sci(c.FiniteDifference), Format.Sci(c.AbsoluteError, 1), Format.Sci(c.Bound, 1), Format.Short(c.Step), note]);
+            table.Add([.. cells]);
+        }
+        table.WriteTo(text);
+        if (rows.Count > MaxRows)
+            text.AppendLine(FormattableString.Invariant($"  … {rows.Count - MaxRows} more coordinate(s), all with smaller error ratios"));
+        AppendTaylor(text, Taylor, TaylorDirection.Length > 0 ? FormattableString.Invariant($"random direction, seed {Seed}") : "");
+        return text.ToString();
+    }
+
+    /// <summary>Appends the Taylor test section (the steps it used) to a text form.</summary>
+    internal static void AppendTaylor(StringBuilder text, TaylorTestResult taylor, string direction)
+    {
+        text.AppendLine();
+        if (!taylor.WasRun)
+        {
+            text.AppendLine("Taylor test: not run");
+            return;
+        }
+        text.AppendLine($"Taylor test ({direction}): {taylor.Verdict}");
+        if (taylor.UsedOrders.Length == 0) return;
+        var first = taylor.UsedOrderIndices[0];
+        var last = taylor.UsedOrderIndices[^1] + 1;
+        var table = new TextTable("h", "r(h)", "floor", "order");
+        for (var k = first; k <= last; k++)
+        {
+            var order = k == first ? "" : taylor.Orders[k - 1].ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+            if (k > first && !taylor.UsedOrderIndices.Contains(k - 1)) order += " (not used)";
+            table.Add(Format.Sci(taylor.Steps[k], 3), Format.Sci(taylor.Remainders[k], 3), Format.Sci(taylor.RoundingFloors[k], 1), order);
+        }
+        table.WriteTo(text);
+    }
+}

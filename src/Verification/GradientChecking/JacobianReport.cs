@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+
+namespace TensorLinear.Verification.GradientChecking;
+
+/// <summary>The check of one Jacobian entry ∂fᵢ/∂xⱼ (the fields mean what they mean in <see cref="CoordinateCheck"/>).</summary>
+public sealed record JacobianEntryCheck
+{
+    /// <summary>i, the output (row), 0-based.</summary>
+    public required int Row { get; init; }
+
+    /// <summary>j, the input (column), 0-based.</summary>
+    public required int Column { get; init; }
+
+    /// <summary>The claimed entry.</summary>
+    public required double Claimed { get; init; }
+
+    /// <summary>autograd's entry, when f was written with tensors; null otherwise.</summary>
+    public required double? Autograd { get; init; }
+
+    /// <summary>The Richardson-extrapolated central difference.</summary>
+    public required double FiniteDifference { get; init; }
+
+    /// <summary>The largest discrepancy between the values compared (at a kink: the distance outside the one-sided slopes).</summary>
+    public required double AbsoluteError { get; init; }
+
+    /// <summary><see cref="AbsoluteError"/> relative to the largest magnitude compared.</summary>
+    public required double RelativeError { get; init; }
+
+    /// <summary>The derived bound (or the tolerance override; at a kink, the margin around the one-sided slopes).</summary>
+    public required double Bound { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>Which pairs disagree, joined by "; "; null when none does.</summary>
+    public required string? DisagreeingPair { get; init; }
+
+    /// <summary>A remark (kink slopes, the odd value out, a reduced or refined step).</summary>
+    public required string? Note { get; init; }
+
+    /// <summary>h, the step used for column j.</summary>
+    public required double Step { get; init; }
+
+    /// <summary>The truncation part of the bound, |D(h/2) − D(h)|.</summary>
+    public required double Truncation { get; init; }
+
+    /// <summary>The rounding part of the finite difference's error, 3δ/h.</summary>
+    public required double Rounding { get; init; }
+
+    /// <summary>The rounding allowed to the compared values themselves.</summary>
+    public required double ValueRounding { get; init; }
+
+    /// <summary>At a kink, the slope from the left; null elsewhere.</summary>
+    public required double? LeftSlope { get; init; }
+
+    /// <summary>At a kink, the slope from the right; null elsewhere.</summary>
+    public required double? RightSlope { get; init; }
+
+    /// <summary><see cref="AbsoluteError"/>/<see cref="Bound"/>: above 1 means disagreement.</summary>
+    public double ErrorRatio => CoordinateCheck.Ratio(AbsoluteError, Bound);
+
+    internal static JacobianEntryCheck From(int row, int column, double claimed, double? autograd, EntryResult r) => new()
+    {
+        Row = row,
+        Column = column,
+        Claimed = claimed,
+        Autograd = autograd,
+        FiniteDifference = r.FiniteDifference,
+        AbsoluteError = r.AbsoluteError,
+        RelativeError = r.RelativeError,
+        Bound = r.Bound,
+        Verdict = r.Verdict,
+        DisagreeingPair = r.DisagreeingPair,
+        Note = r.Note,
+        Step = r.Step,
+        Truncation = r.Truncation,
+        Rounding = r.Rounding,
+        ValueRounding = r.ValueRounding,
+        LeftSlope = r.LeftSlope,
+        RightSlope = r.RightSlope,
+    };
+}
+
+/// <summary>The result of <see cref="GradientChecker.CheckJacobian(Func{double[], double[]}, Func{double[], double[,]}, double[], GradientCheckOptions?)"/>.</summary>
+public sealed record JacobianReport
+{
+    /// <summary>True when no entry disagrees and the Taylor test passed (or was not run).</summary>
+    public required bool Passed { get; init; }
+
+    /// <summary>One check per entry, row by row.</summary>
+    public required IReadOnlyList<JacobianEntryCheck> Entries { get; init; }
+
+    /// <summary>m, the number of outputs.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>n, the number of inputs.</summary>
+    public required int Columns { get; init; }
+
+    /// <summary>The claimed Jacobian (m×n).</summary>
+    public required double[,] Claimed { get; init; }
+
+    /// <summary>autograd's Jacobian, when f was written with tensors.</summary>
+    public required double[,]? Autograd { get; init; }
+
+    /// <summary>The finite-difference Jacobian (m×n).</summary>
+    public required double[,] FiniteDifference { get; init; }
+
+    /// <summary>The Taylor test ‖f(x + hv) − f(x) − h·J·v‖∞ along a seeded random direction.</summary>
+    public required TaylorTestResult Taylor { get; init; }
+
+    /// <summary>The point checked.</summary>
+    public required double[] Point { get; init; }
+
+    /// <summary>f(x).</summary>
+    public required double[] FunctionValue { get; init; }
+
+    /// <summary>The direction of the Taylor test (empty when it was not run).</summary>
+    public required double[] TaylorDirection { get; init; }
+
+    /// <summary>The seed the direction was drawn with.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>True when autograd's Jacobian was compared too.</summary>
+    public required bool HasAutograd { get; init; }
+
+    /// <summary>ρ, the relative accuracy assumed of f and of the compared values.</summary>
+    public required double FunctionRelativeError { get; init; }
+
+    /// <summary>[i]: T̂ᵢ = Σⱼ |xⱼ|·|∂fᵢ/∂xⱼ|, the size of output i's terms.</summary>
+    public required double[] TermScales { get; init; }
+
+    /// <summary>[i]: σ̂ᵢ, output i's measured noise level.</summary>
+    public required double[] NoiseLevels { get; init; }
+
+    /// <summary>How many fourth differences each noise level is the largest of.</summary>
+    public required int NoiseSamples { get; init; }
+
+    /// <summary>The tolerance override, when one was given.</summary>
+    public required double? Tolerance { get; init; }
+
+    /// <summary>How many times f was evaluated.</summary>
+    public required int Evaluations { get; init; }
+
+    /// <summary>How many entries the text form lists.</summary>
+    internal int MaxRows { get; init; } = GradientCheckOptions.Default.MaxRowsInText;
+
+    /// <summary>The entries, disagreeing ones first, then by error ratio, largest first.</summary>
+    public IReadOnlyList<JacobianEntryCheck> WorstFirst =>
+        [.. Entries.OrderBy(e => e.Verdict == Verdict.Disagrees ? 0 : 1).ThenByDescending(e => e.ErrorRatio).ThenBy(e => e.Row).ThenBy(e => e.Column)];
+
+    /// <summary>The worst entry.</summary>
+    public JacobianEntryCheck Worst => WorstFirst[0];
+
+    /// <summary>The entries whose verdict is <see cref="Verdict.Disagrees"/>.</summary>
+    public IReadOnlyList<JacobianEntryCheck> Disagreements => [.. Entries.Where(e => e.Verdict == Verdict.Disagrees)];
+
+    /// <summary>The entries recognised as kinks.</summary>
+    public IReadOnlyList<JacobianEntryCheck> Kinks => [.. Entries.Where(e => e.Verdict == Verdict.Kink)];
+
+    /// <summary>The verdict in one sentence.</summary>
+    public string Summary
+    {
+        get
+        {
+            var parts = new List<string> { GradientReport.CountSummary(Entries.Count, Disagreements.Count, Kinks.Count, "entry", "entries",
+                Disagreements.Count > 0 ? FormattableString.Invariant($"entry ({Worst.Row}, {Worst.Column}), {Worst.DisagreeingPair}") : "") };
+            if (Taylor.WasRun) parts.Add(GradientReport.TaylorSummary(Taylor));
+            return $"Jacobian check {(Passed ? "PASSED" : "FAILED")}: {string.Join("; ", parts)}";
+        }
+    }
+
+    /// <summary>The report as text: summary, error budget, the entries worst first, the Taylor test.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Summary);
+        text.Append(FormattableString.Invariant($"f: ℝ^{Columns} → ℝ^{Rows}, {Evaluations} evaluations of f"));
+        text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
+        text.AppendLine(Tolerance is double t
+            ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
+            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
+        text.AppendLine();
+        var table = HasAutograd
+            ? new TextTable("(i, j)", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "note")
+            : new TextTable("(i, j)", "verdict", "claimed", "finite diff.", "|error|", "bound", "note");
+        var rows = WorstFirst;
+        foreach (var e in rows.Take(MaxRows))
+        {
+            var note = string.Join("; ", new[] { e.DisagreeingPair, e.Note }.Where(s => s is not null));
+            var cells = new List<string> { string.Create(CultureInfo.InvariantCulture, $"({e.Row}, {e.Column})"), e.Verdict.ToString(), Format.Sci(e.Claimed) };
+            if (HasAutograd) cells.Add(Format.Sci(e.Autograd));
+            cells.AddRange([Format.Sci(e.FiniteDifference), Format.Sci(e.AbsoluteError, 1), Format.Sci(e.Bound, 1), note]);
+            table.Add([.. cells]);
+        }
+        table.WriteTo(text);
+        if (rows.Count > MaxRows)
+            text.AppendLine(FormattableString.Invariant($"  … {rows.Count - MaxRows} more entries, all with smaller error ratios"));
+        GradientReport.AppendTaylor(text, Taylor, TaylorDirection.Length > 0 ? FormattableString.Invariant($"random direction, seed {Seed}") : "");
+        return text.ToString();
+    }
+}
