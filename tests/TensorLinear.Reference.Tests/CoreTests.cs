@@ -50,6 +50,19 @@ public class DescentMonitorTests
     }
 
     [Fact]
+    public void RisesWithinTheLossRoundingBoundAreNotGrowth()
+    {
+        // Near a minimum the computed loss wobbles by rounding: rises of one ulp, five times in a row, are not divergence.
+        var noise = DescentMonitor.LossNoise(rowCount: 6, featureCount: 2);
+        var monitor = new DescentMonitor(new TrainingOptions { DivergencePatience = 2, Tolerance = 0 }, 0.1, null, lossNoise: noise);
+        var loss = 0.0722;
+        for (var i = 0; i < 5; i++) Assert.False(monitor.Observe(loss = Math.BitIncrement(loss), 1.0));
+        // A rise well beyond γ₁₀·loss (about 1e-16 relative) still counts.
+        Assert.False(monitor.Observe(loss * (1 + 1e-9), 1.0));
+        Assert.Throws<DivergenceException>(() => monitor.Observe(loss * (1 + 2e-9), 1.0));
+    }
+
+    [Fact]
     public void ANaNLossIsDivergence() =>
         Assert.Throws<DivergenceException>(() => new DescentMonitor(new TrainingOptions(), 1.0, null).Observe(double.NaN, 1.0));
 

@@ -117,7 +117,7 @@ public sealed class TorchEngine : ILinearModelEngine
         var y = DataTensors.Targets(data!);
         var lipschitz = LipschitzConstant(kind, x, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
-        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress);
+        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data!.RowCount, data!.FeatureCount));
         var (w, b) = Parameters(start, requireGrad: !OnePass);
         if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
         else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
@@ -275,7 +275,7 @@ public sealed class TorchEngine : ILinearModelEngine
         ArgumentNullException.ThrowIfNull(penalty);
         if (model.FeatureCount != data.FeatureCount)
             throw new DimensionMismatchException(nameof(model), $"has {model.FeatureCount} weights but the data set has {data.FeatureCount} features");
-        if (kind == ModelKind.Logistic && requireLabels) Check.BinaryLabels(data.Targets.Span, "targets");
+        if (kind == ModelKind.Logistic && requireLabels) Check.BinaryLabels(data.Targets.Span, nameof(data));
         if (kind is not (ModelKind.Linear or ModelKind.Logistic))
             throw new OutOfDomainException(nameof(kind), $"is {kind}, which is not a model TensorLinear fits");
     }

@@ -3,7 +3,8 @@ using TensorLinear.Autograd.Native;
 namespace TensorLinear.Autograd;
 
 // Arithmetic with libtorch's broadcasting. Tensor–double forms are explicit overloads, never implicit conversions,
-// so that 2.0 * x and x * 2.0 resolve to one operator from C# and from F#.
+// so that 2.0 * x and x * 2.0 resolve to one operator from C# and from F#; Pow has static forms too, which F#'s **
+// operator needs.
 public sealed partial class Tensor
 {
     /// <summary>Elementwise sum, broadcasting.</summary>
@@ -65,6 +66,20 @@ public sealed partial class Tensor
 
     /// <summary>Each element raised to the matching element of <paramref name="exponent"/>, broadcasting.</summary>
     public Tensor Pow(Tensor exponent) => FromNative(NativeMethods.tl_pow(Handle, exponent.Handle, out var r), r, "Pow", this, exponent);
+
+    /// <summary>Each element of <paramref name="x"/> raised to <paramref name="exponent"/>; F#'s <c>x ** 2.0</c> calls this.</summary>
+    public static Tensor Pow(Tensor x, double exponent)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.Pow(exponent);
+    }
+
+    /// <summary>Each element of <paramref name="x"/> raised to the matching element of <paramref name="exponent"/>; F#'s <c>x ** y</c>.</summary>
+    public static Tensor Pow(Tensor x, Tensor exponent)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.Pow(exponent);
+    }
 
     // ---- products ----
 

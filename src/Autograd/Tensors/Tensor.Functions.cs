@@ -61,6 +61,26 @@ public sealed partial class Tensor
         return new Tensor(r);
     }
 
+    // ---- static forms: Tensor.Exp(x) beside x.Exp(), so that F#'s abs, sqrt, exp and log apply to tensors ----
+
+    /// <summary>|x| elementwise, as <see cref="Abs()"/>; F#'s <c>abs x</c> calls this.</summary>
+    public static Tensor Abs(Tensor x) => Checked(x).Abs();
+
+    /// <summary>√x elementwise, as <see cref="Sqrt()"/>; F#'s <c>sqrt x</c> calls this.</summary>
+    public static Tensor Sqrt(Tensor x) => Checked(x).Sqrt();
+
+    /// <summary>eˣ elementwise, as <see cref="Exp()"/>; F#'s <c>exp x</c> calls this.</summary>
+    public static Tensor Exp(Tensor x) => Checked(x).Exp();
+
+    /// <summary>ln x elementwise, as <see cref="Log()"/>; F#'s <c>log x</c> calls this.</summary>
+    public static Tensor Log(Tensor x) => Checked(x).Log();
+
+    private static Tensor Checked(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x;
+    }
+
     // ---- comparisons: boolean masks, never differentiable ----
 
     private enum Comparison { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual }

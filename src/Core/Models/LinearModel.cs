@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using TensorLinear.Numerics;
 
 namespace TensorLinear.Models;
@@ -60,5 +61,12 @@ public sealed record LinearModel
         foreach (var w in Weights) h.Add(w);
         h.Add(Bias);
         return h.ToHashCode();
+    }
+
+    // The weights' values, not ImmutableArray's type name, in ToString (and so in F#'s printfn "%A" and in fsi).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(FormattableString.Invariant($"Weights = [{string.Join(", ", Weights)}], Bias = {Bias}"));
+        return true;
     }
 }

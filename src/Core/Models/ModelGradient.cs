@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace TensorLinear.Models;
 
@@ -29,4 +30,11 @@ public sealed record ModelGradient(ImmutableArray<double> Weights, double Bias)
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Weights.Length, Bias);
+
+    // The components, not ImmutableArray's type name, in ToString (and so in F#'s printfn "%A" and in fsi).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(FormattableString.Invariant($"Weights = [{string.Join(", ", Weights)}], Bias = {Bias}"));
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TensorLinear.Models;
+using TensorLinear.Numerics;
 
 namespace TensorLinear.Training;
 
@@ -18,6 +19,7 @@ public sealed class DescentMonitor
     private readonly double _learningRate;
     private readonly double? _divergenceBound;
     private readonly IProgress<EpochProgress>? _progress;
+    private readonly double _lossNoise;
     private readonly ImmutableArray<double>.Builder _losses = ImmutableArray.CreateBuilder<double>();
     private int _growing;
     private double _lastStepNorm = double.NaN;
@@ -28,7 +30,11 @@ public sealed class DescentMonitor
     /// <param name="learningRate">The step η actually used.</param>
     /// <param name="divergenceBound">2/L when the caller computed L, for the divergence message.</param>
     /// <param name="progress">Told of every epoch's loss.</param>
-    public DescentMonitor(TrainingOptions options, double learningRate, double? divergenceBound, IProgress<EpochProgress>? progress = null)
+    /// <param name="lossNoise">
+    /// A relative bound on the rounding error of one evaluation of the loss (see <see cref="LossNoise"/>): a rise no
+    /// larger than this is rounding, not growth, and does not count towards divergence.
+    /// </param>
+    public DescentMonitor(TrainingOptions options, double learningRate, double? divergenceBound, IProgress<EpochProgress>? progress = null, double lossNoise = 0.0)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -36,7 +42,16 @@ public sealed class DescentMonitor
         _learningRate = learningRate;
         _divergenceBound = divergenceBound;
         _progress = progress;
+        _lossNoise = lossNoise;
     }
+
+    /// <summary>
+    /// The relative rounding bound γ_{n+d+2} of a mean loss over n rows of d features: each score is a sum of d + 1
+    /// terms, and the mean adds n non-negative terms (squared errors and cross-entropies are ≥ 0), so the computed
+    /// loss is within about γ_{n+d+2}·loss of the exact one. Near a minimum the loss changes by less than that per
+    /// epoch, and its computed value can rise by that much without anything diverging.
+    /// </summary>
+    public static double LossNoise(int rowCount, int featureCount) => FloatingPoint.Gamma(rowCount + featureCount + 2);
 
     /// <summary>The number of steps taken so far.</summary>
     public int Epoch => Math.Max(0, _losses.Count - 1);
@@ -51,7 +66,7 @@ public sealed class DescentMonitor
         var epoch = _losses.Count;
         if (!double.IsFinite(loss) || !double.IsFinite(stepNorm))
             throw new DivergenceException(_learningRate, _divergenceBound, epoch, loss);
-        _growing = epoch > 0 && loss > _losses[^1] ? _growing + 1 : 0;
+        _growing = epoch > 0 && loss - _losses[^1] > _lossNoise * Math.Max(Math.Abs(loss), Math.Abs(_losses[^1])) ? _growing + 1 : 0;
         _losses.Add(loss);
         _lastStepNorm = stepNorm;
         if (epoch > 0) _progress?.Report(new EpochProgress(epoch, _options.MaxEpochs, loss));

@@ -4,10 +4,32 @@ using TensorLinear.Numerics;
 namespace TensorLinear.Training;
 
 /// <summary>
-/// How full-batch gradient descent runs. Immutable; use <c>with</c> (C#) or <c>{ o with ... }</c> (F#) to vary it.
+/// How full-batch gradient descent runs. Immutable. Vary it with <c>options with { MaxEpochs = 5000 }</c> in C#, and
+/// with the copy constructor in F#, <c>TrainingOptions(options, MaxEpochs = 5000)</c>: F#'s <c>{ o with … }</c> is
+/// for F# records only and does not compile for a C# record.
 /// </summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The defaults: the safe step 1/L, 1000 epochs, tolerance 1e-8, no penalty, the intercept fitted.</summary>
+    /// <remarks>F#: <c>TrainingOptions(MaxEpochs = 5000, LearningRate = 0.1)</c> sets properties as it creates.</remarks>
+    public TrainingOptions() { }
+
+    /// <summary>
+    /// A copy of <paramref name="original"/>, to which F# can give new values as it creates it:
+    /// <c>TrainingOptions(options, MaxEpochs = 5000)</c> is F# for C#'s <c>options with { MaxEpochs = 5000 }</c>
+    /// (which calls this constructor too).
+    /// </summary>
+    public TrainingOptions(TrainingOptions original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        LearningRate = original.LearningRate;
+        MaxEpochs = original.MaxEpochs;
+        Tolerance = original.Tolerance;
+        Penalty = original.Penalty;
+        FitIntercept = original.FitIntercept;
+        DivergencePatience = original.DivergencePatience;
+    }
+
     /// <summary>The fixed step η; null chooses the safe step 1/L, L the largest eigenvalue of the loss's Hessian.</summary>
     public double? LearningRate { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using TensorLinear.Models;
 
 namespace TensorLinear.Training;
@@ -33,4 +34,18 @@ public sealed record TrainingResult(
 
     /// <summary>True when descent stopped on the tolerance rather than the epoch limit.</summary>
     public bool Converged => StopReason == StopReason.Converged;
+
+    // The loss history as its length and end points rather than ImmutableArray's type name (or a thousand numbers), in
+    // ToString and so in F#'s printfn "%A" and in fsi.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        var history = LossHistory.IsDefaultOrEmpty
+            ? "[]"
+            : LossHistory.Length == 1
+                ? FormattableString.Invariant($"[{LossHistory[0]}]")
+                : FormattableString.Invariant($"[{LossHistory.Length} values: {LossHistory[0]} … {LossHistory[^1]}]");
+        builder.Append(FormattableString.Invariant(
+            $"Model = {Model}, LossHistory = {history}, Epochs = {Epochs}, LearningRate = {LearningRate}, StopReason = {StopReason}, GradientNorm = {GradientNorm}"));
+        return true;
+    }
 }

@@ -45,7 +45,7 @@ public static class GradientDescent
 
         var lipschitz = LipschitzBound.Of<TLoss>(data, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
-        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress);
+        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data.RowCount, data.FeatureCount));
 
         var gradient = new double[theta.Length];
         var next = new double[theta.Length];

@@ -1,0 +1,110 @@
+/// The gradient checker on a user's own function, from F#: the Huber loss of a linear model, which the library does
+/// not ship, with its gradient derived by hand, checked against finite differences and against libtorch's autograd.
+module TensorLinear.FSharp.Tests.GradientCheckerTests
+
+open FsCheck
+open FsCheck.FSharp
+open TensorLinear.Autograd
+open TensorLinear.Autograd.Models
+open TensorLinear.Verification.GradientChecking
+open Xunit
+
+let delta = 1.0
+let data = Data.regression
+let rows = data.ToRows()
+let targets = data.TargetArray()
+let n = float data.RowCount
+
+/// Huber's loss of a residual: r²/2 for |r| ≤ δ, δ(|r| − δ/2) beyond. It is C¹ but not C².
+let huber r = if abs r <= delta then 0.5 * r * r else delta * (abs r - 0.5 * delta)
+
+/// Its derivative by hand, ψ(r): r inside, δ·sign(r) outside (the clip of r to [−δ, δ]).
+let psi r = max -delta (min delta r)
+
+/// The residual of row i under θ = (w₁, w₂, w₃, b).
+let residual (theta: float[]) i = Array.fold2 (fun s x w -> s + x * w) theta[3] rows[i] theta[..2] - targets[i]
+
+/// L(θ) = (1/n)·Σᵢ huber(xᵢᵀw + b − yᵢ).
+let loss (theta: float[]) = Seq.init rows.Length (residual theta >> huber) |> Seq.sum |> fun s -> s / n
+
+/// ∇L(θ) = (1/n)·Σᵢ ψ(rᵢ)·(xᵢ, 1), derived by hand with the chain rule.
+let gradient (theta: float[]) =
+    let g = Array.zeroCreate 4
+    for i in 0 .. rows.Length - 1 do
+        let s = psi (residual theta i)
+        for j in 0 .. 2 do
+            g[j] <- g[j] + s * rows[i][j]
+        g[3] <- g[3] + s
+    g |> Array.map (fun v -> v / n)
+
+/// The same loss written with tensors, for autograd.
+let lossTensor (theta: Tensor) =
+    let x = DataTensors.Features data
+    let r = x.MatVec(theta.Slice(0, 0, 3)) + theta.Select(0, 3) - DataTensors.Targets data
+    let a = abs r
+    Tensor.Where(a.LessOrEqual(delta), 0.5 * r * r, delta * (a - 0.5 * delta)).Mean()
+
+/// A point where some residuals are inside [−δ, δ] and some outside, so both branches are checked.
+let theta0 = [| 1.0; -1.5; 0.25; 2.5 |]
+
+[<Fact>]
+let ``the point exercises both branches of the Huber loss`` () =
+    let r = Array.init rows.Length (residual theta0)
+    Assert.Contains(r, fun v -> abs v < delta)
+    Assert.Contains(r, fun v -> abs v > delta)
+
+[<Fact>]
+let ``F# lambdas need no type annotations`` () =
+    // With the double[] and Tensor forms under different names, F# infers x from the method alone.
+    let report = GradientChecker.Check((fun x -> x[0] * x[0] + 3.0 * x[1]), (fun x -> [| 2.0 * x[0]; 3.0 |]), [| 1.5; -2.0 |])
+    Assert.True(report.Passed, string report)
+    let threeWay = GradientChecker.CheckWithAutograd((fun t -> (t * t).Sum()), (fun x -> Array.map (fun v -> 2.0 * v) x), [| 1.5; -2.0 |])
+    Assert.True(threeWay.Passed, string threeWay)
+
+[<Fact>]
+let ``a right hand derivation passes against finite differences`` () =
+    let report = GradientChecker.Check(loss, gradient, theta0)
+    Assert.True(report.Passed, string report)
+    Assert.False(report.HasAutograd)
+    Assert.StartsWith("Gradient check PASSED", string report)
+
+[<Fact>]
+let ``a right hand derivation passes three ways against autograd and finite differences`` () =
+    let report = GradientChecker.CheckWithAutograd(lossTensor, gradient, theta0)
+    Assert.True(report.Passed, string report)
+    Assert.True(report.HasAutograd)
+    // The tensor loss and the loop are the same function, to rounding.
+    Approx.within (Approx.gamma 64 * abs (loss theta0)) (loss theta0) report.FunctionValue "L(θ₀)"
+
+[<Fact>]
+let ``a sign error is caught and the report says which pair disagrees`` () =
+    let wrong theta = gradient theta |> Array.map (fun g -> -g)
+    let report = GradientChecker.CheckWithAutograd(lossTensor, wrong, theta0, GradientCheckOptions(Seed = 3))
+    Assert.False(report.Passed)
+    Assert.Equal(4, report.Disagreements.Count)
+    for c in report.Disagreements do
+        // The claim is the odd one out: autograd and the finite difference agree with each other.
+        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, c.DisagreeingPair)
+        Assert.Contains(ComparedPairs.ClaimedVersusFiniteDifference, c.DisagreeingPair)
+        Assert.DoesNotContain(ComparedPairs.AutogradVersusFiniteDifference, c.DisagreeingPair)
+    let text = string report
+    Assert.StartsWith("Gradient check FAILED: 4 of 4 coordinates disagree", text)
+    Assert.False(report.Taylor.Passed, report.Taylor.Verdict)
+
+/// Points θ with coordinates in [−3, 3] (two decimals); shrinking moves one coordinate to 0 or its integer part.
+let points =
+    let coordinate = Gen.choose (-300, 300) |> Gen.map (fun k -> float k / 100.0)
+    let shrink (theta: float[]) =
+        seq {
+            for i in 0 .. theta.Length - 1 do
+                for v in [ 0.0; truncate theta[i] ] do
+                    if v <> theta[i] then yield Array.updateAt i v theta
+        }
+    Arb.fromGenShrink (Gen.arrayOfLength 4 coordinate, shrink)
+
+[<Fact>]
+let ``the hand derivation passes at random points`` () =
+    Prop.forAll points (fun theta ->
+        let report = GradientChecker.CheckWithAutograd(lossTensor, gradient, theta)
+        Assert.True(report.Passed, string report))
+    |> Check.QuickThrowOnFailure
