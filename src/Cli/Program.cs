@@ -1,6 +1,3 @@
-using System.CommandLine;
-using TensorLinear.Cli.Commands;
+using TensorLinear.Cli;
 
-var root = new RootCommand("TensorLinear: check the mathematics of linear models by machine, by hand-derived reference and libtorch autograd side by side.");
-root.Subcommands.Add(EngineCommand.Create());
-return root.Parse(args).Invoke();
+return CliApp.Run(args, Console.Out, Console.Error);

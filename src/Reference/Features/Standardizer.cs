@@ -102,6 +102,23 @@ public sealed class Standardizer
                                    standardizedFit.RowCount, standardizedFit.RSquared, FeatureNames);
     }
 
+    /// <summary>
+    /// A covariance of standardised parameters θ′ = (w′, b′) carried to original units, Cov(θ) = T·Cov(θ′)·Tᵀ for the
+    /// linear map θ = Tθ′ of <see cref="ToOriginalUnits(LinearModel)"/>: for estimators other than least squares, such
+    /// as Newton–Raphson's, whose covariance is (XᵀWX)⁻¹.
+    /// </summary>
+    /// <exception cref="DimensionMismatchException">The matrix is not (d+1)×(d+1), d the standardizer's feature count:
+    /// centring moves the origin, so only a fit with an intercept maps back.</exception>
+    public double[,] ToOriginalUnits(double[,] standardizedCovariance)
+    {
+        ArgumentNullException.ThrowIfNull(standardizedCovariance);
+        var p = Means.Length + 1;
+        if (standardizedCovariance.GetLength(0) != p || standardizedCovariance.GetLength(1) != p)
+            throw new DimensionMismatchException(nameof(standardizedCovariance), $"is {standardizedCovariance.GetLength(0)}×{standardizedCovariance.GetLength(1)}; it must be {p}×{p}, over the {Means.Length} weights and the intercept");
+        var t = Map();
+        return Multiply(Multiply(t, standardizedCovariance), Transpose(t));
+    }
+
     // T with θ = Tθ′ for θ = (w, b): wⱼ = w′ⱼ/sⱼ is row j; b = b′ − Σⱼ (mⱼ/sⱼ)w′ⱼ is the last row.
     private double[,] Map()
     {

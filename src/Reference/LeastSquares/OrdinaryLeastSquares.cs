@@ -74,6 +74,23 @@ public static class OrdinaryLeastSquares
                                    RSquared(data.TargetArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
     }
 
+    /// <summary>
+    /// Throws unless the design A = [1 X] (X without an intercept) has full column rank by the test <see cref="Fit"/>
+    /// applies (<see cref="RankToleranceFactor"/>): for solvers that need a full-rank design without fitting least
+    /// squares, such as Newton–Raphson, whose information matrix AᵀWA is singular exactly when A is rank-deficient.
+    /// </summary>
+    /// <exception cref="DegenerateInputException">Fewer rows than columns, so the rank cannot be full.</exception>
+    /// <exception cref="RankDeficientException">Some column is (to rounding) a linear combination of earlier ones.</exception>
+    public static void CheckFullRank(DataSet data, bool fitIntercept = true)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var names = ColumnNames(data, fitIntercept);
+        if (data.RowCount < names.Length)
+            throw new DegenerateInputException(nameof(data), $"has {data.RowCount} rows for {names.Length} columns, so its design matrix cannot have full column rank");
+        var a = DesignMatrix(data, fitIntercept);
+        RejectDependentColumns(a, a.QR(QRMethod.Thin).R, names, data.RowCount);
+    }
+
     // order[j] is the design column that holds θⱼ: the design puts the intercept first, θ puts it last.
     private static int[] ThetaOrder(int featureCount, bool fitIntercept) =>
         fitIntercept

@@ -12,7 +12,7 @@ namespace TensorLinear.Reference;
 /// degenerate and rejected instead: libtorch returns 0 for ‖x‖₂ and ‖x‖ₚ at 0, so comparisons must leave that point
 /// out.
 /// </remarks>
-public static class VectorGradients
+public static partial class VectorGradients
 {
     /// <summary>∇‖x‖₂ = x/‖x‖₂, the unit vector x̂.</summary>
     /// <exception cref="EmptyInputException">x is empty.</exception>

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using TensorLinear.Cli.Data;
+using TensorLinear.Cli.Fitting;
+using TensorLinear.Cli.Output;
+using TensorLinear.Models;
+
+namespace TensorLinear.Cli.Commands;
+
+/// <summary>
+/// <c>tensorlinear fit</c>: fits a linear or logistic model to a CSV file on the reference engine, libtorch or both,
+/// and reports coefficients, metrics and the agreement between the engines (docs/cli.md).
+/// </summary>
+internal static class FitCommand
+{
+    internal static Command Create(Terminal terminal)
+    {
+        var data = new Option<string>("--data") { Description = "The CSV file: a header row, numbers in invariant culture.", Required = true, HelpName = "FILE.csv" };
+        var target = new Option<string>("--target") { Description = "The column to predict.", Required = true, HelpName = "COLUMN" };
+        var features = new Option<string?>("--features") { Description = "The feature columns, comma-separated (default: every other column).", HelpName = "A,B,..." };
+        var model = new Option<string>("--model") { Description = "linear (least squares) or logistic (log-loss; the target may hold any two labels).", Required = true, HelpName = "linear|logistic" };
+        model.AcceptOnlyFromAmong("linear", "logistic");
+        var solver = new Option<string?>("--solver") { Description = "gd (gradient descent), qr (closed-form least squares, linear) or newton (Newton–Raphson, logistic); default qr for linear, newton for logistic.", HelpName = "gd|qr|newton" };
+        solver.AcceptOnlyFromAmong("gd", "qr", "newton");
+        var engine = new Option<string>("--engine") { Description = "reference (hand-derived), torch (libtorch autograd) or both, compared.", DefaultValueFactory = _ => "both", HelpName = "reference|torch|both" };
+        engine.AcceptOnlyFromAmong("reference", "torch", "both");
+        var learningRate = new Option<string>("--lr") { Description = "Gradient descent's step: a number, or auto for 1/L, L the largest eigenvalue of a bound on the loss's Hessian.", DefaultValueFactory = _ => "auto", HelpName = "X|auto" };
+        var epochs = new Option<int?>("--epochs") { Description = $"The most epochs of gd (default {FitSettings.DefaultEpochs}) or iterations of newton (default {FitSettings.DefaultNewtonIterations}).", HelpName = "N" };
+        var tolerance = new Option<double?>("--tol") { Description = "Stop when ‖∇L‖ ≤ T (gd, default 1e-8) or when the Newton decrement λ²/2 ≤ T (newton, default 1e-10).", HelpName = "T" };
+        var l2 = new Option<double>("--l2") { Description = "Ridge penalty λ‖w‖₂² (gd, newton).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
+        var l1 = new Option<double>("--l1") { Description = "Lasso penalty λ‖w‖₁ (gd).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
+        var standardize = new Option<bool>("--standardize") { Description = "Train on standardised features; report coefficients in original units." };
+        var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K" };
+        var noIntercept = new Option<bool>("--no-intercept") { Description = "Fit through the origin (no intercept)." };
+        var plot = new Option<string?>("--plot") { Description = "Write an SVG: the loss per epoch and, for a model on two features, the data with the fitted line or decision boundary.", HelpName = "FILE.svg" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
+
+        var command = new Command("fit", "Fit a linear or logistic model to a CSV file, on the reference engine, libtorch or both.")
+        {
+            data, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, plot, json,
+        };
+        command.SetAction(parse => CliApp.Guard(terminal, () =>
+        {
+            var kind = parse.GetValue(model) == "logistic" ? ModelKind.Logistic : ModelKind.Linear;
+            var settings = new FitSettings
+            {
+                DataFile = parse.GetValue(data)!,
+                Target = parse.GetValue(target)!,
+                Features = parse.GetValue(features) is string list ? Arguments.List(list, "--features") : null,
+                Model = kind,
+                Solver = parse.GetValue(solver) switch
+                {
+                    "gd" => Solver.Gd,
+                    "qr" => Solver.Qr,
+                    "newton" => Solver.Newton,
+                    _ => kind == ModelKind.Linear ? Solver.Qr : Solver.Newton,
+                },
+                Engine = parse.GetValue(engine) switch
+                {
+                    "reference" => EngineChoice.Reference,
+                    "torch" => EngineChoice.Torch,
+                    _ => EngineChoice.Both,
+                },
+                LearningRate = LearningRate(parse.GetValue(learningRate)!),
+                Epochs = parse.GetValue(epochs),
+                Tolerance = parse.GetValue(tolerance),
+                L2 = parse.GetValue(l2),
+                L1 = parse.GetValue(l1),
+                Standardize = parse.GetValue(standardize),
+                Degree = parse.GetValue(degree),
+                FitIntercept = !parse.GetValue(noIntercept),
+                PlotFile = parse.GetValue(plot),
+                Json = parse.GetValue(json),
+            };
+            return Run(terminal, settings);
+        }));
+        return command;
+    }
+
+    internal static int Run(Terminal terminal, FitSettings settings)
+    {
+        var report = FitRunner.Run(settings, terminal);
+        if (settings.PlotFile is string path) SvgPlot.Write(path, report);
+        if (settings.Json) Json.Write(terminal.Output, FitJson.Build(report));
+        else FitText.Write(terminal.Display, report);
+        return ExitCodes.Success;
+    }
+
+    private static double? LearningRate(string text)
+    {
+        if (text == "auto") return null;
+        if (Numbers.TryParse(text, out var eta)) return eta;
+        throw new UsageException($"--lr is '{text}'; it must be a positive number or 'auto'");
+    }
+}

@@ -1,0 +1,267 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using TensorLinear.Autograd.Models;
+using TensorLinear.Cli.Data;
+using TensorLinear.Data;
+using TensorLinear.Models;
+using TensorLinear.Reference.Features;
+using TensorLinear.Reference.LeastSquares;
+using TensorLinear.Reference.Metrics;
+using TensorLinear.Reference.Models;
+using TensorLinear.Reference.Training;
+using TensorLinear.Training;
+
+namespace TensorLinear.Cli.Fitting;
+
+/// <summary>
+/// Runs <c>tensorlinear fit</c>: reads the data, builds the features, fits on each engine asked for, maps the results
+/// back to original units and measures them. All the mathematics is the libraries'; this only puts it together.
+/// </summary>
+internal static class FitRunner
+{
+    /// <summary>The name the intercept's coefficient carries in the output.</summary>
+    public const string InterceptName = "intercept";
+
+    /// <summary>Fits as <paramref name="settings"/> ask, with a progress bar from <paramref name="terminal"/> when it shows one.</summary>
+    /// <exception cref="UsageException">Options that do not fit together or do not fit the data.</exception>
+    /// <exception cref="DataFormatException">The file cannot be read as the data asked for.</exception>
+    /// <exception cref="InvalidInputException">Data the solver cannot fit (too few rows, collinear columns, …).</exception>
+    /// <exception cref="DivergenceException">Gradient descent diverged.</exception>
+    public static FitReport Run(FitSettings settings, Terminal terminal)
+    {
+        settings.Validate();
+        var input = LoadedData.From(CsvDataReader.Read(settings.DataFile), settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
+        try
+        {
+            var features = Features(settings, input.Data);
+            if (settings.FitIntercept && features.FeatureNames.Contains(InterceptName))
+                throw new DataFormatException(input.Source, null, InterceptName, "a feature column has the name the output gives the intercept; rename the column");
+            var standardizer = settings.Standardize ? Standardizer.Fit(features) : null;
+            var training = standardizer?.Transform(features) ?? features;
+            var names = settings.FitIntercept ? features.FeatureNames.Add(InterceptName) : features.FeatureNames;
+            var total = settings.Solver switch
+            {
+                Solver.Gd => settings.Epochs ?? FitSettings.DefaultEpochs,
+                Solver.Newton => settings.Epochs ?? FitSettings.DefaultNewtonIterations,
+                _ => 1,
+            };
+            var fits = terminal.WithProgress($"fit {settings.Solver.ToString().ToLowerInvariant()}", settings.Json, bar =>
+                settings.Engines.Select(engine => Fit(settings, engine, features, training, standardizer, bar.Task(engine, total))).ToImmutableArray());
+            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), CheckHessian(settings, training, fits));
+        }
+        catch (InvalidInputException e) when (e.ArgumentName == "data")
+        {
+            // The solvers and the standardizer name their argument "data"; the user knows it as the file.
+            throw new DataFormatException(input.Source, null, null, e.Message[(e.ArgumentName.Length + 2)..]);
+        }
+    }
+
+    // The file's features, or the powers x, x², …, xᴷ of its single feature.
+    private static DataSet Features(FitSettings settings, DataSet data)
+    {
+        if (settings.Degree is not int degree) return data;
+        if (data.FeatureCount != 1)
+            throw new UsageException($"--degree fits a polynomial in one feature, but there are {data.FeatureCount} ({string.Join(", ", data.FeatureNames)}); name one with --features");
+        return PolynomialFeatures.Of(data, degree);
+    }
+
+    private static EngineFit Fit(FitSettings settings, string engineName, DataSet features, DataSet training, Standardizer? standardizer, IProgress<int> progress)
+    {
+        ILinearModelEngine engine = engineName == "torch" ? TorchEngine.Instance : new ReferenceEngine();
+        var epochs = new Progress(progress);
+        // One untimed evaluation first, so that the time measured is the fit's and not loading libtorch or compiling code.
+        engine.Loss(settings.Model, training, LinearModel.Zero(training.FeatureCount), Penalty.None);
+        var clock = Stopwatch.StartNew();
+        var fit = settings.Solver switch
+        {
+            Solver.Gd => Descend(settings, engine, training, epochs),
+            Solver.Qr => LeastSquares(settings, engineName, training, standardizer),
+            _ => Newton(settings, engine, training, standardizer, epochs),
+        };
+        var seconds = clock.Elapsed.TotalSeconds;
+        progress.Report(int.MaxValue);
+
+        var model = standardizer?.ToOriginalUnits(fit.TrainedModel) ?? fit.TrainedModel;
+        var separation = fit.Separation is null ? null : ToOriginalUnits(fit.Separation, standardizer, features);
+        if (settings.Solver == Solver.Gd && settings.Model == ModelKind.Logistic && settings.Penalty.IsNone)
+            separation = DescentSeparation(settings, features, training, model, standardizer);
+        return new EngineFit(engineName, model, fit.TrainedModel, fit.StandardErrors, fit.Loss, fit.LossHistory, fit.Iterations,
+            fit.StopReason, fit.Converged, fit.LearningRate, seconds,
+            settings.Model == ModelKind.Linear ? Regression(features, model, settings.FitIntercept) : null,
+            settings.Model == ModelKind.Logistic ? Classification(features, model) : null,
+            separation);
+    }
+
+    // What a solver returns before the results are mapped to original units and measured.
+    private sealed record SolverResult(
+        LinearModel TrainedModel, ImmutableArray<double>? StandardErrors, double Loss, ImmutableArray<double> LossHistory,
+        int Iterations, string StopReason, bool Converged, double? LearningRate, SeparationReport? Separation);
+
+    private static SolverResult Descend(FitSettings settings, ILinearModelEngine engine, DataSet training, IProgress<EpochProgress> progress)
+    {
+        var defaults = new TrainingOptions();
+        var options = defaults with
+        {
+            LearningRate = settings.LearningRate,
+            MaxEpochs = settings.Epochs ?? FitSettings.DefaultEpochs,
+            Tolerance = settings.Tolerance ?? defaults.Tolerance,
+            Penalty = settings.Penalty,
+            FitIntercept = settings.FitIntercept,
+        };
+        var result = engine.Train(settings.Model, training, options, null, progress);
+        return new SolverResult(result.Model, null, result.FinalLoss, result.LossHistory, result.Epochs,
+            result.Converged ? "converged" : "epoch limit", result.Converged, result.LearningRate, null);
+    }
+
+    private static SolverResult LeastSquares(FitSettings settings, string engineName, DataSet training, Standardizer? standardizer)
+    {
+        var n = training.RowCount;
+        if (engineName == "torch")
+        {
+            var solution = TensorLeastSquares.Fit(training, settings.FitIntercept);
+            return new SolverResult(solution.Model, null, solution.ResidualSumOfSquares / n, [], 0, "closed form", true, null, null);
+        }
+        var fit = OrdinaryLeastSquares.Fit(training, settings.FitIntercept);
+        var original = standardizer?.ToOriginalUnits(fit) ?? fit;
+        ImmutableArray<double> errors = original.InterceptStandardError is double interceptError
+            ? original.StandardErrors.Add(interceptError)
+            : original.StandardErrors;
+        return new SolverResult(fit.Model, errors, fit.ResidualSumOfSquares / n, [], 0, "closed form", true, null, null);
+    }
+
+    private static SolverResult Newton(FitSettings settings, ILinearModelEngine engine, DataSet training, Standardizer? standardizer, IProgress<EpochProgress> progress)
+    {
+        var options = new NewtonOptions
+        {
+            MaxIterations = settings.Epochs ?? FitSettings.DefaultNewtonIterations,
+            Tolerance = settings.Tolerance ?? new NewtonOptions().Tolerance,
+            Penalty = settings.Penalty,
+            FitIntercept = settings.FitIntercept,
+        };
+        var result = NewtonRaphson.Fit(training, options, engine, progress);
+        ImmutableArray<double>? errors = null;
+        if (result.Covariance() is double[,] covariance)
+        {
+            var original = standardizer?.ToOriginalUnits(covariance) ?? covariance;
+            errors = [.. Enumerable.Range(0, original.GetLength(0)).Select(j => Math.Sqrt(Math.Max(original[j, j], 0.0)))];
+        }
+        var reason = result.StopReason switch
+        {
+            NewtonStopReason.Converged => "converged",
+            NewtonStopReason.IterationLimit => "iteration limit",
+            NewtonStopReason.Separated => "separated",
+            _ => "stalled",
+        };
+        return new SolverResult(result.Model, errors, result.FinalLoss, result.LossHistory, result.Iterations, reason,
+            result.Converged, null, settings.Penalty.IsNone ? result.Separation : null);
+    }
+
+    // Descent on separated classes runs until its epoch limit with ‖w‖ growing; say so. The final iterate is checked as
+    // a certificate first; when it does not separate yet, Newton–Raphson on the same data settles the question.
+    private static SeparationReport DescentSeparation(FitSettings settings, DataSet features, DataSet training, LinearModel model, Standardizer? standardizer)
+    {
+        var certificate = Separation.Check(features, model);
+        if (certificate.IsSeparated) return certificate;
+        try
+        {
+            var probe = NewtonRaphson.Fit(training, new NewtonOptions { FitIntercept = settings.FitIntercept });
+            return ToOriginalUnits(probe.Separation, standardizer, features);
+        }
+        catch (InvalidInputException)
+        {
+            // Too few rows or collinear columns: descent copes, Newton–Raphson cannot, and the question stays open.
+            return SeparationReport.None;
+        }
+    }
+
+    // The separating hyperplane found on standardised features, in original units with unit normal again: the map
+    // keeps every score wᵀx + b, so it keeps the separation.
+    private static SeparationReport ToOriginalUnits(SeparationReport separation, Standardizer? standardizer, DataSet features)
+    {
+        if (standardizer is null || separation.Hyperplane is null) return separation;
+        var mapped = standardizer.ToOriginalUnits(separation.Hyperplane);
+        var check = Separation.Check(features, mapped);
+        if (separation.Kind == SeparationKind.Complete && check.IsSeparated) return check;
+        // Quasi-complete (or a row whose score the map moved across 0 by rounding): keep what the solver found.
+        var norm = Math.Sqrt(mapped.Weights.Sum(w => w * w));
+        return new SeparationReport(separation.Kind, new LinearModel(mapped.Weights.Select(w => w / norm), mapped.Bias / norm), separation.Margin, separation.RowsOnHyperplane);
+    }
+
+    private static RegressionSummary Regression(DataSet features, LinearModel model, bool fitIntercept)
+    {
+        var targets = features.TargetArray();
+        var predictions = LinearRegression.Predict(features, model);
+        double? rSquared;
+        try
+        {
+            rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
+        }
+        catch (DegenerateInputException)
+        {
+            rSquared = null;
+        }
+        var parameters = features.FeatureCount + (fitIntercept ? 1 : 0);
+        var rss = RegressionMetrics.MeanSquaredError(targets, predictions) * targets.Length;
+        return new RegressionSummary(rSquared,
+            RegressionMetrics.RootMeanSquaredError(targets, predictions),
+            RegressionMetrics.MeanAbsoluteError(targets, predictions),
+            targets.Length > parameters ? Math.Sqrt(rss / (targets.Length - parameters)) : null);
+    }
+
+    private static ClassificationSummary Classification(DataSet features, LinearModel model)
+    {
+        var labels = features.TargetArray();
+        var scores = LinearRegression.Predict(features, model); // z = wᵀx + b; class 1 where z ≥ 0
+        var confusion = ConfusionMatrix.Of(labels, LogisticRegression.Classify(features, model));
+        // −n·L, and +0 rather than −0 when every row is certain.
+        var logLikelihood = 0.0 - features.RowCount * LogisticRegression.Loss(features, model);
+        return new ClassificationSummary(confusion, confusion.Accuracy(), Defined(confusion.Precision), Defined(confusion.Recall),
+            Defined(confusion.F1Score), RocAuc.Of(labels, scores), logLikelihood);
+    }
+
+    private static double? Defined(Func<double> rate)
+    {
+        try
+        {
+            return rate();
+        }
+        catch (DegenerateInputException)
+        {
+            return null;
+        }
+    }
+
+    private static Agreement? Compare(ImmutableArray<EngineFit> fits, bool fitIntercept)
+    {
+        if (fits.Length < 2) return null;
+        double[] a = fits[0].Parameters(fitIntercept), b = fits[1].Parameters(fitIntercept);
+        var difference = a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
+        var scale = Math.Max(1.0, a.Concat(b).Max(Math.Abs));
+        return new Agreement(difference, difference / scale, Math.Abs(fits[0].Loss - fits[1].Loss));
+    }
+
+    // Newton–Raphson's hand Hessian against libtorch's double backward, at the first engine's solution in the units
+    // it was trained in (where the solver used it).
+    private static HessianCheck? CheckHessian(FitSettings settings, DataSet training, ImmutableArray<EngineFit> fits)
+    {
+        if (settings.Solver != Solver.Newton) return null;
+        var model = fits[0].TrainedModel;
+        var penalty = settings.Penalty;
+        var hand = LogisticRegression.Hessian(training, model, penalty);
+        var torch = TorchEngine.Instance.Hessian(ModelKind.Logistic, training, model, penalty);
+        double difference = 0.0, largest = 0.0;
+        for (var i = 0; i < hand.GetLength(0); i++)
+            for (var j = 0; j < hand.GetLength(1); j++)
+            {
+                difference = Math.Max(difference, Math.Abs(hand[i, j] - torch[i, j]));
+                largest = Math.Max(largest, Math.Abs(hand[i, j]));
+            }
+        return new HessianCheck(difference, largest);
+    }
+
+    // Epoch reports from a solver, passed on to the progress bar as the epoch number.
+    private sealed class Progress(IProgress<int> bar) : IProgress<EpochProgress>
+    {
+        public void Report(EpochProgress value) => bar.Report(value.Epoch);
+    }
+}

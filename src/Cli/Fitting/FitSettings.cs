@@ -1,0 +1,115 @@
+using TensorLinear.Models;
+
+namespace TensorLinear.Cli.Fitting;
+
+/// <summary>The solvers <c>tensorlinear fit</c> offers.</summary>
+internal enum Solver
+{
+    /// <summary>Full-batch gradient descent on the chosen engine.</summary>
+    Gd,
+
+    /// <summary>Closed-form least squares by Householder QR (linear models).</summary>
+    Qr,
+
+    /// <summary>Newton–Raphson, i.e. IRLS (logistic models).</summary>
+    Newton,
+}
+
+/// <summary>Which engines a fit runs on.</summary>
+internal enum EngineChoice
+{
+    /// <summary>The hand-derived reference only.</summary>
+    Reference,
+
+    /// <summary>libtorch only.</summary>
+    Torch,
+
+    /// <summary>Both, compared.</summary>
+    Both,
+}
+
+/// <summary>Everything <c>tensorlinear fit</c> was asked to do, as parsed from its options.</summary>
+internal sealed record FitSettings
+{
+    public required string DataFile { get; init; }
+
+    public required string Target { get; init; }
+
+    /// <summary>The feature columns; null for every column but the target.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
+    public ModelKind Model { get; init; }
+
+    public Solver Solver { get; init; }
+
+    public EngineChoice Engine { get; init; } = EngineChoice.Both;
+
+    /// <summary>The fixed step of gradient descent; null for 1/L.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>Epochs of gradient descent or iterations of Newton–Raphson; null for the solver's default.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>The stopping tolerance: ‖∇L‖ for gradient descent, λ²/2 for Newton–Raphson; null for the solver's default.</summary>
+    public double? Tolerance { get; init; }
+
+    public double L2 { get; init; }
+
+    public double L1 { get; init; }
+
+    public bool Standardize { get; init; }
+
+    /// <summary>The degree of the polynomial in the single feature; null for the features as they are.</summary>
+    public int? Degree { get; init; }
+
+    public bool FitIntercept { get; init; } = true;
+
+    public string? PlotFile { get; init; }
+
+    public bool Json { get; init; }
+
+    /// <summary>The epochs gradient descent runs unless told otherwise (<see cref="Training.TrainingOptions"/>'s default).</summary>
+    public const int DefaultEpochs = 1000;
+
+    /// <summary>The iterations Newton–Raphson may take unless told otherwise: it needs a handful.</summary>
+    public const int DefaultNewtonIterations = 100;
+
+    /// <summary>Penalty.None or the ridge and lasso strengths asked for.</summary>
+    public Penalty Penalty => L2 == 0.0 && L1 == 0.0 ? Penalty.None : new Penalty(L2, L1);
+
+    /// <summary>The engines to run, in order.</summary>
+    public IReadOnlyList<string> Engines => Engine switch
+    {
+        EngineChoice.Reference => ["reference"],
+        EngineChoice.Torch => ["torch"],
+        _ => ["reference", "torch"],
+    };
+
+    /// <summary>Refuses combinations the tool cannot honour, each with a one-line reason.</summary>
+    /// <exception cref="UsageException">An option out of range or one that does not fit the model or solver.</exception>
+    public void Validate()
+    {
+        if (Solver == Solver.Qr && Model != ModelKind.Linear)
+            throw new UsageException("--solver qr is closed-form least squares, for --model linear; fit a logistic model with --solver newton or gd");
+        if (Solver == Solver.Newton && Model != ModelKind.Logistic)
+            throw new UsageException("--solver newton is Newton–Raphson (IRLS) for --model logistic; fit a linear model with --solver qr or gd");
+        if (Solver == Solver.Qr && (L2 != 0.0 || L1 != 0.0))
+            throw new UsageException("--solver qr fits ordinary least squares, without penalties; use --solver gd for --l2 or --l1");
+        if (Solver == Solver.Newton && L1 != 0.0)
+            throw new UsageException("--solver newton needs the loss's Hessian, which an L1 penalty lacks; use --solver gd for --l1");
+        if (Solver != Solver.Gd && LearningRate is not null)
+            throw new UsageException("--lr is the step of gradient descent; it applies to --solver gd only");
+        if (Solver == Solver.Qr && (Epochs is not null || Tolerance is not null))
+            throw new UsageException("--solver qr is closed-form: --epochs and --tol do not apply");
+        if (LearningRate is double eta && !(eta > 0.0 && double.IsFinite(eta)))
+            throw new UsageException(FormattableString.Invariant($"--lr is {eta}; it must be a positive number or 'auto'"));
+        if (Epochs is < 0) throw new UsageException($"--epochs is {Epochs}; it must be ≥ 0");
+        if (Tolerance is double tol && !(tol >= 0.0 && double.IsFinite(tol)))
+            throw new UsageException(FormattableString.Invariant($"--tol is {tol}; it must be a number ≥ 0"));
+        if (!(L2 >= 0.0 && double.IsFinite(L2))) throw new UsageException(FormattableString.Invariant($"--l2 is {L2}; it must be a number ≥ 0"));
+        if (!(L1 >= 0.0 && double.IsFinite(L1))) throw new UsageException(FormattableString.Invariant($"--l1 is {L1}; it must be a number ≥ 0"));
+        if (Degree is < 1) throw new UsageException($"--degree is {Degree}; a polynomial needs degree ≥ 1");
+        if (Standardize && !FitIntercept)
+            throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace TensorLinear.Cli.Tests;
+
+public class CalcCommandTests
+{
+    [Fact]
+    public void DotPrintsTheValueAndBothGradientsFromBothSides()
+    {
+        var result = Tool.Run("calc", "dot", "1,2,3", "4,5,6");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("reference (by hand)", result.Output);
+        Assert.Contains("libtorch (autograd)", result.Output);
+        Assert.Contains("│ value │ 32 ", result.Output);
+        Assert.Contains("(4, 5, 6)", result.Output); // ∇ₓ(xᵀy) = y
+    }
+
+    [Theory]
+    [InlineData("dot", new[] { "1,2,3", "4,5,6" }, null, null)]
+    [InlineData("norm", new[] { "3,-4,12" }, "3", null)]
+    [InlineData("norm", new[] { "3,-4,0" }, "inf", null)]
+    [InlineData("unit", new[] { "3,4" }, null, null)]
+    [InlineData("cosine", new[] { "1,2,3", "-2,0.5,4" }, null, null)]
+    [InlineData("angle", new[] { "1,0", "1,1e-9" }, null, null)]
+    [InlineData("project", new[] { "-1,2", "3,1" }, null, null)]
+    [InlineData("distance", new[] { "1,2" }, null, "-4,1,1")]
+    [InlineData("side", new[] { "1,2" }, null, "-4,1,1")]
+    public void EveryOperationAgreesAcrossTheTwoSidesToAFewRoundings(string operation, string[] vectors, string? p, string? plane)
+    {
+        string[] args = ["calc", operation, .. vectors, "--json"];
+        if (p is not null) args = [.. args, "--p", p];
+        if (plane is not null) args = [.. args, "--plane", plane];
+        var json = Tool.Run(args).Json();
+
+        Assert.Equal(operation, json.GetProperty("operation").GetString());
+        var quantities = new[] { json.GetProperty("value") }.Concat(json.GetProperty("gradients").EnumerateObject().Select(g => g.Value));
+        foreach (var quantity in quantities)
+        {
+            Assert.Equal(JsonValueKind.Null, quantity.GetProperty("declined").ValueKind);
+            // Values of order 1 computed in a handful of operations: the sides differ by a few ulps at most.
+            Assert.True(quantity.GetProperty("difference").GetDouble() < 1e-14, quantity.ToString());
+        }
+    }
+
+    [Fact]
+    public void GradientsAreKeyedByInputAndJacobiansAreRows()
+    {
+        var json = Tool.Run("calc", "project", "-1,2", "3,1", "--json").Json();
+
+        var byX = json.GetProperty("gradients").GetProperty("x").GetProperty("reference");
+        Assert.Equal(2, byX.GetArrayLength());
+        Assert.Equal(0.3, byX[0][1].GetDouble(), 1e-15); // ∂proj/∂x = ŷŷᵀ with ŷ = (3, 1)/√10: entry (0, 1) is 3/10
+        var distance = Tool.Run("calc", "distance", "1,2", "--plane", "-4,1,1", "--json").Json();
+        Assert.Equal(["x", "w", "w0"], distance.GetProperty("gradients").EnumerateObject().Select(g => g.Name));
+        Assert.Equal(-1 / Math.Sqrt(2), distance.GetProperty("value").GetProperty("reference").GetDouble(), 1e-15); // (1 + 2 − 4)/√2
+    }
+
+    [Fact]
+    public void WhereTheHandDerivativeDoesNotExistTheTableSaysSo()
+    {
+        var result = Tool.Run("calc", "angle", "1,2", "2,4");
+        var json = Tool.Run("calc", "angle", "1,2", "2,4", "--json").Json();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("undefined by hand here, since x and y are parallel", result.Output);
+        var gradient = json.GetProperty("gradients").GetProperty("x");
+        Assert.Equal(JsonValueKind.Null, gradient.GetProperty("reference").ValueKind);
+        Assert.Equal(JsonValueKind.Array, gradient.GetProperty("torch").ValueKind);
+        Assert.Contains("parallel", gradient.GetProperty("declined").GetString());
+    }
+
+    [Fact]
+    public void OnTheHyperplaneTheSideHasNoDerivative()
+    {
+        var json = Tool.Run("calc", "side", "1,2", "--plane", "-3,1,1", "--json").Json();
+
+        Assert.Equal(0.0, json.GetProperty("value").GetProperty("reference").GetDouble());
+        Assert.Contains("no derivative", json.GetProperty("gradients").GetProperty("w0").GetProperty("declined").GetString());
+    }
+
+    [Fact]
+    public void NegativeComponentsAreNotMistakenForOptions()
+    {
+        var json = Tool.Run("calc", "norm", "-3,-4", "--json").Json();
+        Assert.Equal(5.0, json.GetProperty("value").GetProperty("torch").GetDouble());
+    }
+}
