@@ -29,7 +29,15 @@ internal sealed record Measurement(string Name, double[] Seconds)
             for (var i = 0; i < iterations; i++) workload();
             seconds[r] = clock.Elapsed.TotalSeconds / iterations;
         }
-        Array.Sort(seconds);
-        return new Measurement(name, seconds);
+        return FromSamples(name, seconds);
+    }
+
+    /// <summary>A measurement from samples timed elsewhere (e.g. epoch by epoch inside a training run).</summary>
+    public static Measurement FromSamples(string name, IEnumerable<double> seconds)
+    {
+        var sorted = seconds.ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("no samples", nameof(seconds));
+        Array.Sort(sorted);
+        return new Measurement(name, sorted);
     }
 }

@@ -18,8 +18,9 @@ public enum ThreadPolicy
     /// <summary>
     /// The default. BLAS gets every core (the matrix–vector products Xw and Xᵀr, the QR factorisations: where the
     /// time goes), libtorch's intra-op pool one thread (its elementwise work on our problem sizes is small next to
-    /// those products), and the one-pass kernel splits its rows over every core (between BLAS calls, when the BLAS
-    /// threads are idle).
+    /// those products), and TensorLinear's own parallel loops every core: the one-pass kernel runs between BLAS calls,
+    /// when the BLAS threads are idle, and the blocked QR, whose threads call LAPACK, sets BLAS to one thread while it
+    /// runs.
     /// </summary>
     OnePoolAtATime,
 

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using TensorLinear.Autograd.Native;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Numerics;
@@ -17,7 +18,8 @@ namespace TensorLinear.Autograd.Models;
 /// <para>R̃ is computed as a tall-skinny QR (TSQR): the rows are cut into blocks that fit in cache, each block is
 /// factorised on its own (LAPACK geqrf through libtorch), and the stacked block factors are factorised once more. Every
 /// step is an orthogonal transformation, so the result is the R̃ of M up to the signs of its rows, with the backward
-/// stability of Householder QR; the blocks run on <see cref="Torch.KernelThreads"/> threads.</para>
+/// stability of Householder QR. The blocks run on <see cref="Torch.KernelThreads"/> threads, with OpenBLAS on one thread
+/// meanwhile (the pools take the cores in turn: see <see cref="ThreadPolicy"/>).</para>
 /// <para>A column whose part outside the span of the columns before it is at most τ = 10·n·ε of its length
 /// (|Rⱼⱼ| ≤ τ‖aⱼ‖, the sine of its angle to that span) makes the design rank-deficient, and the fit is refused — the
 /// reference's rule.</para>
@@ -109,6 +111,8 @@ public static class TensorLeastSquares
             if (threads == 1) Factor(0);
             else
             {
+                // The blocks' threads call LAPACK, and through it BLAS: OpenBLAS gets one thread meanwhile (one pool at a time).
+                using var section = ThreadSettings.KernelsOwnTheCores();
                 try { Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Factor); }
                 catch (AggregateException e) when (e.InnerExceptions.Count == 1) { ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); }
             }

@@ -26,6 +26,42 @@ internal static class ThreadSettings
         Apply(Policy);
     }
 
+    private static int _kernelSections;
+    private static int _blasBeforeKernels;
+
+    /// <summary>
+    /// For a parallel loop of TensorLinear's own whose threads call BLAS (the blocked QR): while it runs, OpenBLAS is
+    /// set to one thread, so that the two pools do not each put a thread on every core, and the policy's count comes
+    /// back when the last such loop ends. Dispose the result to end the section.
+    /// </summary>
+    internal static IDisposable KernelsOwnTheCores()
+    {
+        lock (Gate)
+        {
+            if (_kernelSections++ == 0 && _libraryBlas > 0)
+            {
+                NativeMethods.Check(NativeMethods.tl_blas_get_num_threads(out _blasBeforeKernels), "BlasThreads");
+                if (_blasBeforeKernels > 1) NativeMethods.Check(NativeMethods.tl_blas_set_num_threads(1), "BlasThreads");
+            }
+        }
+        return new Section();
+    }
+
+    private sealed class Section : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) != 0) return;
+            lock (Gate)
+            {
+                if (--_kernelSections == 0 && _libraryBlas > 0 && _blasBeforeKernels > 1)
+                    NativeMethods.Check(NativeMethods.tl_blas_set_num_threads(_blasBeforeKernels), "BlasThreads");
+            }
+        }
+    }
+
     internal static void Apply(ThreadPolicy policy)
     {
         var cores = Math.Max(1, Environment.ProcessorCount);

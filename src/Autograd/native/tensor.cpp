@@ -8,11 +8,18 @@ std::vector<int64_t> dims(const int64_t* shape, int ndim) { return std::vector<i
 
 TL_EXPORT void tl_dispose(TensorHandle t) { delete t; }
 
+// A float64 tensor is allocated and filled by memcpy: a clone of a from_blob view would give the same tensor through
+// the dispatcher and a TensorIterator copy, which costs microseconds on the tiny tensors of property tests.
 TL_EXPORT int tl_from_doubles(const double* data, const int64_t* shape, int ndim, int dtype, TensorHandle* out) {
   TL_GUARD({
-    auto t = torch::from_blob(const_cast<double*>(data), dims(shape, ndim), torch::kFloat64);
     auto target = tl::to_dtype(dtype);
-    *out = tl::wrap(target == torch::kFloat64 ? t.clone() : t.to(target));
+    if (target == torch::kFloat64) {
+      auto t = torch::empty(dims(shape, ndim), torch::TensorOptions().dtype(torch::kFloat64));
+      if (t.numel() > 0) std::memcpy(t.data_ptr<double>(), data, sizeof(double) * t.numel());
+      *out = tl::wrap(std::move(t));
+    } else {
+      *out = tl::wrap(torch::from_blob(const_cast<double*>(data), dims(shape, ndim), torch::kFloat64).to(target));
+    }
   })
 }
 
@@ -35,6 +42,11 @@ TL_EXPORT int tl_rand(const int64_t* shape, int ndim, int dtype, TensorHandle* o
 // Copies the elements, converted to float64 and in row-major order, into dst of length count.
 TL_EXPORT int tl_to_doubles(TensorHandle t, double* dst, int64_t count) {
   TL_GUARD({
+    if (t->scalar_type() == torch::kFloat64 && t->is_contiguous()) {  // the common case: read in place, no new tensor
+      TORCH_CHECK(t->numel() == count, "tensor has ", t->numel(), " elements, destination holds ", count);
+      if (count > 0) std::memcpy(dst, t->data_ptr<double>(), sizeof(double) * count);
+      return 0;
+    }
     auto c = t->detach().to(torch::kFloat64).contiguous();
     TORCH_CHECK(c.numel() == count, "tensor has ", c.numel(), " elements, destination holds ", count);
     std::memcpy(dst, c.data_ptr<double>(), sizeof(double) * count);

@@ -1,0 +1,78 @@
+using FsCheck;
+using FsCheck.Fluent;
+using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Generators;
+
+namespace TensorLinear.Verification.Catalog;
+
+/// <summary>
+/// One entry of the catalog: a reference function paired with its tensor twin and a generator of well-posed inputs.
+/// Adding an entry gets every check that applies to it (<see cref="Checks"/>) for free, in the property tests and in
+/// <see cref="Verifier"/>.
+/// </summary>
+public sealed record Derivation
+{
+    /// <summary>A short unique name, e.g. "dot", "norm2", "linear regression".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The formula, e.g. "xᵀy = Σᵢ xᵢyᵢ".</summary>
+    public required string Formula { get; init; }
+
+    /// <summary>The reference functions used (value and hand derivative).</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>The tensor twin used.</summary>
+    public required string Twin { get; init; }
+
+    /// <summary>Kinks, domain edges and conventions worth knowing when reading a report.</summary>
+    public string Notes { get; init; } = "";
+
+    /// <summary>Generates well-posed inputs (inputs outside the domain are excluded by construction).</summary>
+    public required Gen<CaseInput> Generator { get; init; }
+
+    /// <summary>Whether an input lies in the entry's domain; shrinking keeps only inputs for which this holds.</summary>
+    public Func<CaseInput, bool> IsValid { get; init; } = _ => true;
+
+    /// <summary>Binds an input to the reference, the twin and the bounds.</summary>
+    public required Func<CaseInput, Problem> Bind { get; init; }
+
+    /// <summary>Whether the function is differentiated at all (finite differences and the Taylor test apply).</summary>
+    public bool Differentiable { get; init; } = true;
+
+    /// <summary>Whether the reference has a hand-derived gradient or Jacobian to compare with autograd's.</summary>
+    public bool HasHandDerivative { get; init; } = true;
+
+    /// <summary>Whether a Hessian is checked.</summary>
+    public bool HasHessian { get; init; }
+
+    /// <summary>Whether gradient descent is checked.</summary>
+    public bool HasDescent { get; init; }
+
+    /// <summary>The identities checked on this entry.</summary>
+    public IReadOnlyList<Identity> Identities { get; init; } = [];
+
+    /// <summary>The checks that apply to this entry, in the order of <see cref="CheckKind"/>.</summary>
+    public IReadOnlyList<CheckKind> Checks
+    {
+        get
+        {
+            var checks = new List<CheckKind> { CheckKind.Values };
+            if (Differentiable && HasHandDerivative) checks.Add(CheckKind.Gradients);
+            if (Differentiable) checks.Add(CheckKind.FiniteDifferences);
+            if (HasHessian) checks.Add(CheckKind.Hessian);
+            if (HasDescent) checks.Add(CheckKind.Descent);
+            if (Identities.Count > 0) checks.Add(CheckKind.Identities);
+            if (Differentiable) checks.Add(CheckKind.Taylor);
+            return checks;
+        }
+    }
+
+    /// <summary>
+    /// The generator with its shrinker, for FsCheck: shrinking drops vector components, rows and features, and moves
+    /// values toward small integers, keeping only candidates inside the domain (<see cref="IsValid"/>).
+    /// </summary>
+    public Arbitrary<CaseInput> Arbitrary => Arb.From(Generator, input => Shrink.Case(input).Where(IsValid));
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name}: {Formula}";
+}

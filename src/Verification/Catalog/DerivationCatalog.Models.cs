@@ -1,0 +1,137 @@
+using TensorLinear.Autograd;
+using TensorLinear.Autograd.Models;
+using TensorLinear.Data;
+using TensorLinear.Models;
+using TensorLinear.Reference.Models;
+using TensorLinear.Reference.Training;
+using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Generators;
+using TensorLinear.Verification.Tolerances;
+using static TensorLinear.Verification.Catalog.CatalogParts;
+
+namespace TensorLinear.Verification.Catalog;
+
+// The two linear models: Reference.Models.LinearRegression/LogisticRegression and ReferenceEngine against
+// Autograd.Models.TensorLosses and TorchEngine, differentiated with respect to θ = (w, b) on a generated data set.
+public static partial class DerivationCatalog
+{
+    /// <summary>The model entries: linear regression (MSE) and logistic regression (log-loss), with penalties.</summary>
+    public static IReadOnlyList<Derivation> Models => _models ??= [ModelEntry(ModelKind.Linear), ModelEntry(ModelKind.Logistic)];
+
+    private static IReadOnlyList<Derivation>? _models;
+
+    private static Derivation ModelEntry(ModelKind kind)
+    {
+        var linear = kind == ModelKind.Linear;
+        return new Derivation
+        {
+            Name = linear ? "linear regression" : "logistic regression",
+            Formula = linear
+                ? "L = (1/n)Σ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/n)Xᵀ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/n)[X 1]ᵀ[X 1] + 2λ₂I_w"
+                : "L = (1/n)Σ softplus(zᵢ) − yᵢzᵢ + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/n)Xᵀ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/n)[X 1]ᵀdiag(σ(1 − σ))[X 1] + 2λ₂I_w",
+            Reference = linear
+                ? "LinearRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)"
+                : "LogisticRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)",
+            Twin = "TensorLosses.Loss (gradients by Backward, Hessian by double backward), TorchEngine.Train (canonical autograd descent)",
+            Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
+            Generator = Inputs.Model(kind),
+            IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)
+                           && c.Scalars.Length == 2 && c.Scalars[0] > 0 && c.Scalars[0] <= 1.5 && c.Scalars[1] >= 1 && c.Scalars[1] == Math.Floor(c.Scalars[1])
+                           && (linear || data.Targets.ToArray().All(y => y is 0.0 or 1.0))
+                           && (c.FitIntercept || c.Penalty.L2 > 0 || data.Features.ToArray().Any(v => v != 0)),
+            Bind = c => BindModel(kind, c),
+            HasHessian = true,
+            HasDescent = true,
+            Identities = [ModelStepLowersLoss(kind)],
+        };
+    }
+
+    private static Problem BindModel(ModelKind kind, CaseInput c)
+    {
+        var data = c.Data!;
+        var d = data.FeatureCount;
+        var penalty = c.Penalty;
+        var smooth = new Penalty(l2: penalty.L2);
+        return Scalar(c.Parameters!, Names(Names("w", d), ["b"]),
+            t => ReferenceLoss(kind, data, t, penalty),
+            t => ReferenceGradient(kind, data, t, penalty),
+            t => TwinLoss(kind, data, t, penalty),
+            t => TolerancePolicy.ModelLoss(kind, data, t, penalty),
+            t => TolerancePolicy.ModelGradient(kind, data, t, penalty),
+            hessian: new HessianProblem
+            {
+                Hand = t => kind == ModelKind.Linear
+                    ? LinearRegression.Hessian(data, LinearModel.FromParameterVector(t), smooth)
+                    : LogisticRegression.Hessian(data, LinearModel.FromParameterVector(t), smooth),
+                SmoothTwin = t => TwinLoss(kind, data, t, smooth),
+                SmoothGradient = t => ReferenceGradient(kind, data, t, smooth),
+                SmoothGradientError = t => TolerancePolicy.ModelGradient(kind, data, t, smooth),
+                Error = t => TolerancePolicy.ModelHessian(kind, data, t, smooth),
+            },
+            kinkDistances: penalty.L1 > 0 ? t => [.. t[..d].Select(Math.Abs), double.PositiveInfinity] : null,
+            variableScales: NaturalScales(data),
+            descent: () =>
+            {
+                var lipschitz = LipschitzBound.Of(kind, data, penalty, c.FitIntercept);
+                return new DescentProblem
+                {
+                    Kind = kind, Data = data, Start = c.Parameters!, Penalty = penalty, FitIntercept = c.FitIntercept, Lipschitz = lipschitz,
+                    LearningRate = c.Scalars[0] / lipschitz, Epochs = (int)c.Scalars[1],
+                };
+            });
+    }
+
+    // wⱼ moves the scores by |xᵢⱼ| per unit: its natural scale is 1/maxᵢ|xᵢⱼ| (1 for a zero column); the bias's is 1.
+    private static double[] NaturalScales(DataSet data)
+    {
+        var scales = new double[data.FeatureCount + 1];
+        for (var j = 0; j < data.FeatureCount; j++)
+        {
+            var largest = 0.0;
+            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(data[i, j]));
+            scales[j] = largest > 0 ? 1.0 / largest : 1.0;
+        }
+        scales[^1] = 1.0;
+        return scales;
+    }
+
+    private static double ReferenceLoss(ModelKind kind, DataSet data, double[] theta, Penalty penalty) =>
+        kind == ModelKind.Linear
+            ? LinearRegression.Loss(data, LinearModel.FromParameterVector(theta), penalty)
+            : LogisticRegression.Loss(data, LinearModel.FromParameterVector(theta), penalty);
+
+    private static double[] ReferenceGradient(ModelKind kind, DataSet data, double[] theta, Penalty penalty) =>
+        (kind == ModelKind.Linear
+            ? LinearRegression.Gradient(data, LinearModel.FromParameterVector(theta), penalty)
+            : LogisticRegression.Gradient(data, LinearModel.FromParameterVector(theta), penalty)).ToParameterVector();
+
+    // The loss as one tensor function of θ = (w, b): the twin autograd differentiates.
+    private static Tensor TwinLoss(ModelKind kind, DataSet data, Tensor theta, Penalty penalty)
+    {
+        var d = data.FeatureCount;
+        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta.Select(0, d), penalty);
+    }
+
+    /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>
+    private static Identity ModelStepLowersLoss(ModelKind kind) =>
+        new("gradient step lowers the loss", "f(θ − ∇f/L) ≤ f(θ) − ‖∇f‖²/(4L), f the smooth loss", c =>
+        {
+            var data = c.Data!;
+            var theta = c.Parameters!;
+            var smooth = new Penalty(l2: c.Penalty.L2);
+            var l = LipschitzBound.Of(kind, data, smooth, fitIntercept: true);
+            var eta = 1.0 / l;
+            ElementCheck Side(int index, string side, double f0, double[] g, Func<double[], double> value)
+            {
+                var next = theta.Select((t, j) => t - eta * g[j]).ToArray();
+                var residual = value(next) - f0 + eta * g.Sum(v => v * v) / 4;
+                var bound = TolerancePolicy.DescentDecrease(TolerancePolicy.ModelLoss(kind, data, theta, smooth), TolerancePolicy.ModelLoss(kind, data, next, smooth),
+                    TolerancePolicy.ModelGradient(kind, data, theta, smooth), theta, g, eta, l);
+                return Residual(index, "f(θ − ηg) − f(θ) + η‖g‖²/4", side, residual, bound, inequality: true);
+            }
+            Tensor Twin(Tensor t) => TwinLoss(kind, data, t, smooth);
+            var (tensorValue, tensorGradient) = TwinValueAndGradient(Twin, theta);
+            return [Side(0, ReferenceSide, ReferenceLoss(kind, data, theta, smooth), ReferenceGradient(kind, data, theta, smooth), t => ReferenceLoss(kind, data, t, smooth)),
+                    Side(1, TensorSide, tensorValue, tensorGradient, t => TwinValue(Twin, t))];
+        });
+}

@@ -1,0 +1,166 @@
+using TensorLinear.Autograd;
+using TensorLinear.Verification.Catalog;
+using TensorLinear.Verification.GradientChecking;
+using TensorLinear.Verification.Tolerances;
+
+namespace TensorLinear.Verification.Checks;
+
+/// <summary>
+/// One case of one derivation, evaluated lazily and once: the reference's values, the twin's values and autograd
+/// Jacobian, the hand Jacobian, their bounds, and the gradient checker's finite differences and Taylor test. Several
+/// checks of the same case share these.
+/// </summary>
+internal sealed class CaseEvaluation
+{
+    private double[]? _reference;
+    private Bound[]? _valueError;
+    private double[]? _twinValues;
+    private double[,]? _autograd;
+    private double[,]? _hand;
+    private Bound[,]? _jacobianError;
+    private FiniteDifferenceOutcome? _finiteDifferences;
+
+    public CaseEvaluation(Derivation derivation, CaseInput input)
+    {
+        Derivation = derivation;
+        Input = input;
+        Problem = derivation.Bind(input);
+    }
+
+    public Derivation Derivation { get; }
+
+    public CaseInput Input { get; }
+
+    public Problem Problem { get; }
+
+    public double[] Theta => Problem.Point;
+
+    public int OutputCount => ReferenceValues.Length;
+
+    /// <summary>Whether derivatives are checked on this case (the entry is differentiated and the case is inside the derivative's domain).</summary>
+    public bool Differentiated => Derivation.Differentiable && Problem.DerivativeExclusion is null && Problem.JacobianError is not null;
+
+    public double[] ReferenceValues => _reference ??= Problem.Reference(Theta);
+
+    public Bound[] ValueError => _valueError ??= Problem.ValueError(Theta);
+
+    public double[] TwinValues
+    {
+        get
+        {
+            if (_twinValues is not null) return _twinValues;
+            if (Differentiated) EvaluateAutograd();
+            else _twinValues = EvaluateTwin(Problem.Twin, Theta);
+            return _twinValues!;
+        }
+    }
+
+    /// <summary>Autograd's m×n Jacobian of the twin at θ (for a scalar function, its gradient as one row).</summary>
+    public double[,] Autograd
+    {
+        get
+        {
+            if (_autograd is null) EvaluateAutograd();
+            return _autograd!;
+        }
+    }
+
+    public double[,]? Hand => Problem.HandJacobian is null ? null : _hand ??= Problem.HandJacobian(Theta);
+
+    public Bound[,] JacobianError => _jacobianError ??= Problem.JacobianError!(Theta);
+
+    /// <summary>The claimed derivative the finite differences and the Taylor test examine: the hand one, else autograd's.</summary>
+    public double[,] Claimed => Hand ?? Autograd;
+
+    public FiniteDifferenceOutcome FiniteDifferences => _finiteDifferences ??= RunGradientChecker();
+
+    /// <summary>The twin's values with no graph recorded; every tensor released.</summary>
+    public static double[] EvaluateTwin(Func<Tensor, Tensor> twin, double[] theta)
+    {
+        using var scope = Torch.NewScope();
+        using var noGrad = Torch.NoGrad();
+        return twin(Tensor.FromArray(theta)).ToArray();
+    }
+
+    /// <summary>The twin's values and its Jacobian by one backward pass per output (a vector–Jacobian product with eᵢ).</summary>
+    private void EvaluateAutograd()
+    {
+        using var scope = Torch.NewScope();
+        var input = Tensor.FromArray(Theta).RequireGrad();
+        var output = Problem.Twin(input);
+        var values = output.ToArray();
+        var n = Theta.Length;
+        var jacobian = new double[values.Length, n];
+        if (output.RequiresGrad)
+        {
+            if (values.Length == 1)
+            {
+                var g = Torch.Gradient(output.Reshape([]), input).ToArray();
+                for (var j = 0; j < n; j++) jacobian[0, j] = g[j];
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var e = new double[values.Length];
+                    e[i] = 1.0;
+                    var row = Torch.Gradients([output], [input], [Tensor.FromArray(e, output.Shape)], retainGraph: true)[0].ToArray();
+                    for (var j = 0; j < n; j++) jacobian[i, j] = row[j];
+                }
+            }
+        }
+        _twinValues = values;
+        _autograd = jacobian;
+    }
+
+    /// <summary>d: the powers of two the checker rescales the variables by (see <see cref="CheckerFrame"/>).</summary>
+    public double[] Scales => CheckerFrame.PowersOfTwo(Problem.VariableScales, Theta.Length);
+
+    /// <summary>
+    /// The gradient checker on the reference function with the claimed derivative, in the <see cref="CheckerFrame"/>:
+    /// Richardson central differences with their truncation and rounding bounds, kink recognition, and the Taylor test
+    /// along a direction seeded by the input. Results come back in θ.
+    /// </summary>
+    private FiniteDifferenceOutcome RunGradientChecker()
+    {
+        var frame = new CheckerFrame(Problem.Reference, Theta, Scales, ReferenceValues, ValueError);
+        var options = new GradientCheckOptions { Seed = Input.ContentSeed, FunctionRelativeError = frame.Rho, RunTaylorTest = true };
+        var claimed = frame.ToFrame(Claimed);
+        if (ReferenceValues.Length == 1)
+        {
+            var gradient = Row(claimed, 0);
+            var report = GradientChecker.Check(u => frame.Evaluate(u)[0], _ => gradient, frame.Point, options);
+            var entries = report.Coordinates.Select(c => Entry(frame, 0, c.Index, c.FiniteDifference, c.Truncation + c.Rounding,
+                c.Verdict == Verdict.Kink, c.LeftSlope, c.RightSlope, c.Bound)).ToArray();
+            return new FiniteDifferenceOutcome(entries, report.Taylor, report.Summary);
+        }
+        else
+        {
+            var report = GradientChecker.CheckJacobian(frame.Evaluate, _ => claimed, frame.Point, options);
+            var entries = report.Entries.Select(e => Entry(frame, e.Row, e.Column, e.FiniteDifference, e.Truncation + e.Rounding,
+                e.Verdict == Verdict.Kink, e.LeftSlope, e.RightSlope, e.Bound)).ToArray();
+            return new FiniteDifferenceOutcome(entries, report.Taylor, report.Summary);
+        }
+    }
+
+    private static FiniteDifferenceEntry Entry(CheckerFrame frame, int row, int column, double value, double error, bool kink, double? left, double? right, double margin) =>
+        new(row, column, frame.FromFrame(value, column), frame.FromFrame(error, column), kink,
+            left is double l ? frame.FromFrame(l, column) : null, right is double r ? frame.FromFrame(r, column) : null, frame.FromFrame(margin, column));
+
+    public static double[] Row(double[,] matrix, int i)
+    {
+        var row = new double[matrix.GetLength(1)];
+        for (var j = 0; j < row.Length; j++) row[j] = matrix[i, j];
+        return row;
+    }
+
+    /// <summary>A name for Jacobian entry (i, j): "∂/∂x[3]" for a scalar function, "∂f[i]/∂x[3]" otherwise.</summary>
+    public string EntryName(int i, int j) =>
+        OutputCount == 1 ? $"∂/∂{Problem.Variables[j]}" : $"∂f[{i}]/∂{Problem.Variables[j]}";
+}
+
+/// <summary>One finite-difference entry from the gradient checker.</summary>
+internal sealed record FiniteDifferenceEntry(int Row, int Column, double Value, double Error, bool Kink, double? LeftSlope, double? RightSlope, double KinkMargin);
+
+/// <summary>The gradient checker's finite differences and Taylor test on one case.</summary>
+internal sealed record FiniteDifferenceOutcome(FiniteDifferenceEntry[] Entries, TaylorTestResult Taylor, string Summary);
