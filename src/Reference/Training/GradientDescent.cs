@@ -72,14 +72,16 @@ public static class GradientDescent
 
     // Without L1, ‖∇f‖ over the trained parameters, taken from the gradient itself: (θ − θ⁺)/η would lose digits to
     // cancellation once the steps are small. With L1 the gradient mapping ‖(θ − θ⁺)/η‖, which is 0 exactly at a
-    // minimiser of f + λ₁‖w‖₁ (where ∇f alone is not 0).
+    // minimiser of f + λ₁‖w‖₁ (where ∇f alone is not 0). The bias is never thresholded, so its component of the
+    // mapping is ∂f/∂b itself, read from the gradient rather than from b − b⁺, which rounds to 0 once the step is
+    // below half an ulp of b.
     private static double StepNorm(double[] theta, double[] gradient, double[] next, double eta, TrainingOptions options)
     {
         var trained = options.FitIntercept ? theta.Length : theta.Length - 1;
         var sum = 0.0;
         for (var j = 0; j < trained; j++)
         {
-            var component = options.Penalty.L1 > 0.0 ? (theta[j] - next[j]) / eta : gradient[j];
+            var component = options.Penalty.L1 > 0.0 && j < theta.Length - 1 ? (theta[j] - next[j]) / eta : gradient[j];
             sum += component * component;
         }
         return Math.Sqrt(sum);

@@ -101,7 +101,7 @@ public static class AgreementChecks
             return Result(e, CheckKind.Values, "values (reference vs twin)", [], $"the twin returned {twin.Length} values, the reference {reference.Length}");
         for (var i = 0; i < reference.Length; i++)
         {
-            var bound = Bound.Sum(bounds[i], bounds[i]);
+            var bound = TolerancePolicy.BetweenImplementations(bounds[i], bounds[i]);
             elements.Add(new ElementCheck
             {
                 Index = i, Element = reference.Length == 1 ? "value" : $"value[{i}]", Reference = reference[i], Autograd = twin[i],
@@ -124,7 +124,7 @@ public static class AgreementChecks
         for (var i = 0; i < hand.GetLength(0); i++)
             for (var j = 0; j < hand.GetLength(1); j++)
             {
-                var bound = Bound.Sum(bounds[i, j], bounds[i, j]);
+                var bound = TolerancePolicy.BetweenImplementations(bounds[i, j], bounds[i, j]);
                 elements.Add(new ElementCheck
                 {
                     Index = i * hand.GetLength(1) + j, Element = e.EntryName(i, j), Reference = hand[i, j], Autograd = autograd[i, j],
@@ -171,9 +171,10 @@ public static class AgreementChecks
                 }
                 else
                 {
+                    var against = TolerancePolicy.AgainstFiniteDifference(b, entry.Error);
                     error = Math.Abs(value - entry.Value);
-                    bound = entry.Error + b.Value + TolerancePolicy.UnderflowFloor;
-                    rule = $"finite-difference error (truncation + rounding) + {b.Rule}";
+                    bound = against.Value;
+                    rule = against.Rule;
                     note = "";
                 }
                 candidates.Add(new ElementCheck
@@ -228,11 +229,12 @@ public static class AgreementChecks
                 Index = j * n + k, Element = label, Reference = hand[j, k], Autograd = autograd[j, k], FiniteDifference = fdValue,
                 Pair = pair, AbsoluteError = Math.Abs(a - c), Bound = bound, Scale = scale, Rule = rule,
             };
+            Bound between = TolerancePolicy.BetweenImplementations(b, b), against = TolerancePolicy.AgainstFiniteDifference(b, fdError);
             ElementCheck[] pairs =
             [
-                Pair(ReferenceVersusAutograd, hand[j, k], autograd[j, k], 2 * b.Value + TolerancePolicy.UnderflowFloor, $"2·({b.Rule})"),
-                Pair(ReferenceVersusFiniteDifference, hand[j, k], fdValue, fdError + b.Value + TolerancePolicy.UnderflowFloor, $"finite-difference error + {b.Rule}"),
-                Pair(AutogradVersusFiniteDifference, autograd[j, k], fdValue, fdError + b.Value + TolerancePolicy.UnderflowFloor, $"finite-difference error + {b.Rule}"),
+                Pair(ReferenceVersusAutograd, hand[j, k], autograd[j, k], between.Value, between.Rule),
+                Pair(ReferenceVersusFiniteDifference, hand[j, k], fdValue, against.Value, against.Rule),
+                Pair(AutogradVersusFiniteDifference, autograd[j, k], fdValue, against.Value, against.Rule),
             ];
             elements.Add(pairs.MaxBy(p => p.Ratio)!);
         }

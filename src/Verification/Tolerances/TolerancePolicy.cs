@@ -38,6 +38,26 @@ public static class TolerancePolicy
     /// <summary>γₖ = ku/(1 − ku) (0 for k ≤ 0).</summary>
     public static double Gamma(double k) => k <= 0 ? 0.0 : FloatingPoint.Gamma((int)Math.Ceiling(k));
 
+    // ---- comparisons ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Two implementations of one quantity, each within its bound, differ by at most the sum of the bounds plus
+    /// <see cref="UnderflowFloor"/>: |a − b| ≤ |a − exact| + |exact − b|.
+    /// </summary>
+    public static Bound BetweenImplementations(Bound first, Bound second) => Bound.Sum(first, second);
+
+    /// <summary>
+    /// A derivative within <paramref name="derivative"/> of the exact one, against a finite difference whose own error
+    /// (truncation |D(h/2) − D(h)| plus rounding 3δ/h, as the gradient checker estimates them) is
+    /// <paramref name="finiteDifferenceError"/>: the two may differ by the sum, plus <see cref="UnderflowFloor"/>.
+    /// </summary>
+    public static Bound AgainstFiniteDifference(Bound derivative, double finiteDifferenceError)
+    {
+        ArgumentNullException.ThrowIfNull(derivative);
+        return new Bound(derivative.Value + finiteDifferenceError + UnderflowFloor, derivative.Scale,
+            $"finite-difference error (truncation + rounding) + {derivative.Rule}");
+    }
+
     // ---- vectors -------------------------------------------------------------------------------------------------
 
     /// <summary>xᵀy: γₙ·Σ|xᵢyᵢ| for any order of summation, with or without fused multiply–adds.</summary>
