@@ -1,3 +1,4 @@
+using TensorLinear.Autograd;
 using System.CommandLine;
 using TensorLinear.Cli.Commands;
 
@@ -53,6 +54,11 @@ public static class CliApp
         {
             terminal.Error.WriteLine($"tensorlinear: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (NativeLibraryException e)
+        {
+            terminal.Error.WriteLine($"tensorlinear: {OneLine(e.Message)}");
+            return ExitCodes.EnvironmentFailure;
         }
         catch (TensorLinearException e)
         {

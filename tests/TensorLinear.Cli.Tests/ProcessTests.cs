@@ -46,4 +46,27 @@ public class ProcessTests
         Assert.Equal(0, result.ExitCode);
         foreach (var command in new[] { "verify", "calc", "fit", "engine" }) Assert.Contains(command, result.Output);
     }
+
+    [Fact]
+    public void AMissingBridgeIsReportedWithWhereItWasLookedForAndTheFix()
+    {
+        // A copy of the tool without libtensorlinear_native.so: the loader must say what it looked for, where, and
+        // which command fixes it — one line, exit code 3, no stack trace.
+        var copy = Directory.CreateTempSubdirectory("tensorlinear-no-bridge").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(AppContext.BaseDirectory))
+                if (!file.EndsWith("libtensorlinear_native.so", StringComparison.Ordinal))
+                    File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            var result = Tool.RunProcessAt(Path.Combine(copy, "tensorlinear.dll"), "engine");
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains($"{copy}/libtensorlinear_native.so: no such file", result.Error);
+            Assert.Contains("./scripts/bootstrap.sh", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
 }

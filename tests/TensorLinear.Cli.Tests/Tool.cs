@@ -39,7 +39,11 @@ public static class Tool
     }
 
     /// <summary>Runs the tool as a process, <c>dotnet tensorlinear.dll args</c>, from the build output beside the tests.</summary>
-    public static ToolResult RunProcess(params string[] args)
+    public static ToolResult RunProcess(params string[] args) =>
+        RunProcessAt(Path.Combine(AppContext.BaseDirectory, "tensorlinear.dll"), args);
+
+    /// <summary>Runs the given build of the tool as a process, <c>dotnet path args</c>.</summary>
+    public static ToolResult RunProcessAt(string toolPath, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -48,7 +52,7 @@ public static class Tool
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tensorlinear.dll"));
+        start.ArgumentList.Add(toolPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

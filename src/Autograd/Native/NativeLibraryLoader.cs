@@ -20,7 +20,7 @@ internal static class NativeLibraryLoader
     {
         if (name != NativeMethods.Library) return IntPtr.Zero;
         var failures = new List<string>();
-        foreach (var path in Candidates())
+        foreach (var path in Candidates().Distinct())
         {
             if (!File.Exists(path)) { failures.Add($"  {path}: no such file"); continue; }
             try { return NativeLibrary.Load(path); }

@@ -8,11 +8,14 @@ internal static partial class NativeMethods
     internal const string Library = "tensorlinear_native";
 
     // An explicit static constructor runs before the first native call, so the resolver is always in place and the
-    // default thread policy is applied before any tensor exists.
+    // default thread policy is applied before any tensor exists. A bridge that cannot be loaded must not throw from
+    // here — that would break this type for good behind a TypeInitializationException — so the failure is left to
+    // the first native call, where the resolver raises it again as a NativeLibraryException with its message.
     static NativeMethods()
     {
         NativeLibraryLoader.Register();
-        ThreadSettings.ApplyAtLoad();
+        try { ThreadSettings.ApplyAtLoad(); }
+        catch (NativeLibraryException) { }
     }
 
     [LibraryImport(Library)] internal static partial IntPtr tl_take_error();
