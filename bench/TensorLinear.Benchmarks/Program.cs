@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TensorLinear;
 using TensorLinear.Autograd;
 using TensorLinear.Benchmarks;
 
@@ -25,41 +26,63 @@ foreach (var line in Machine.Describe()) Console.WriteLine(line);
 Console.WriteLine($"load average {loadBefore}");
 Console.WriteLine();
 
+// The PyTorch peer runs section by section, right after the same section here, so that each ratio compares figures
+// measured minutes apart at most (another process on the machine moves them by more than any engine difference).
+string? pythonNote = null;
+if (!python) pythonNote = "skipped (--no-python)";
+else if (PythonPeer.Unavailable() is { } why) pythonNote = why;
+void Peer(params string[] arguments)
+{
+    if (pythonNote is not null) return;
+    var (peer, info) = PythonPeer.Measure(arguments);
+    foreach (var (key, m) in peer) results.Add(key, m, echo: false);
+    results.PythonInfo = info;
+}
+
 // The read-bandwidth probe and the tiny round trip first, while nothing large is allocated.
 var (probeOne, probeAll) = EngineBenchmarks.ReadBandwidth();
 results.Add("probe/1", probeOne);
 results.Add("probe/all", probeAll);
 results.Add("tiny/tensors", EngineBenchmarks.TinyRoundTrip(), 1e6, "µs");
 results.Add("tiny/engine", EngineBenchmarks.TinyRoundTripThroughEngine(), 1e6, "µs");
+Peer("--probe", "--tiny");
 
 // (a) One epoch on each workload: every path at the default thread policy, then the thread-policy comparison.
+// Short epochs are noisier: more of them.
 var workloads = new List<Workload>();
 foreach (var (rows, features) in new[] { big, mid })
 {
     var (linear, logistic) = Workloads.Pair(rows, features);
+    var (runs, warmup) = linear.FeatureBytes >= 64 << 20 ? (15, 2) : (25, 5);
+    Measurement Epoch(ILinearModelEngine engine, Workload w) => EpochBenchmarks.Epoch(engine, w, runs, warmup);
     foreach (var w in new[] { linear, logistic })
     {
         workloads.Add(w);
         var key = Results.Key(w);
-        results.Add($"epoch/reference/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.Reference, w));
-        results.Add($"epoch/canonical/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.Canonical, w));
-        results.Add($"epoch/onepass/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.OnePass, w));
+        results.Add($"epoch/canonical/{key}", Epoch(EpochBenchmarks.Canonical, w));
+        Peer("--sizes", $"{rows}x{features}", "--kinds", key.Split('/')[0], "--runs", $"{runs}", "--warmup", $"{warmup}");
+        results.Add($"epoch/onepass/{key}", Epoch(EpochBenchmarks.OnePass, w));
+        results.Add($"epoch/reference/{key}", Epoch(EpochBenchmarks.Reference, w));
         WithPolicy(ThreadPolicy.SingleThread, () =>
         {
-            results.Add($"epoch/canonical-1t/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.Canonical, w));
-            results.Add($"epoch/onepass-1t/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.OnePass, w));
+            results.Add($"epoch/canonical-1t/{key}", Epoch(EpochBenchmarks.Canonical, w));
+            results.Add($"epoch/onepass-1t/{key}", Epoch(EpochBenchmarks.OnePass, w));
         });
-        WithPolicy(ThreadPolicy.LibraryDefaults, () => results.Add($"epoch/canonical-libdefault/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.Canonical, w)));
+        WithPolicy(ThreadPolicy.LibraryDefaults, () => results.Add($"epoch/canonical-libdefault/{key}", Epoch(EpochBenchmarks.Canonical, w)));
         // Both pools with a thread per core: what forcing libtorch's intra-op count up, on top of OpenBLAS's, does.
         WithPolicy(ThreadPolicy.OnePoolAtATime, () =>
         {
             Torch.Threads = Environment.ProcessorCount;
-            results.Add($"epoch/canonical-bothpools/{key}", EpochBenchmarks.Epoch(EpochBenchmarks.Canonical, w));
+            results.Add($"epoch/canonical-bothpools/{key}", Epoch(EpochBenchmarks.Canonical, w));
         });
     }
 
     // (c) Closed-form least squares of the large problem, while its data are here.
-    if ((rows, features) == big) results.Add($"lstsq/tsqr/{Results.Key(linear)}", EngineBenchmarks.LeastSquares(linear), 1, "s");
+    if ((rows, features) == big)
+    {
+        results.Add($"lstsq/tsqr/{Results.Key(linear)}", EngineBenchmarks.LeastSquares(linear), 1, "s");
+        Peer("--lstsq", $"{rows}x{features}");
+    }
 }
 
 // The scaling sweep of the plot: linear regression on 64 features, from 100 rows to the large problem.
@@ -70,30 +93,15 @@ foreach (var rows in sweep)
     foreach (var (path, engine) in new[] { ("reference", EpochBenchmarks.Reference), ("canonical", EpochBenchmarks.Canonical), ("onepass", EpochBenchmarks.OnePass) })
     {
         if (results.Has($"epoch/{path}/{key}")) continue;
-        var many = rows <= 100_000 ? 25 : 7; // short epochs: more of them
-        results.Add($"epoch/{path}/{key}", EpochBenchmarks.Epoch(engine, w, runs: many, warmup: rows <= 100_000 ? 5 : 2));
+        var (runs, warmup) = w.FeatureBytes >= 64 << 20 ? (15, 2) : (25, 5);
+        results.Add($"epoch/{path}/{key}", EpochBenchmarks.Epoch(engine, w, runs, warmup));
     }
 }
 workloads.Clear();
 GC.Collect();
 
-// (d) The agreement suite's throughput: a hook until the suite exists.
-if (AgreementThroughput.Measure() is { } agreement) results.Add("agreement", agreement, 1, "s");
-else Console.WriteLine("(d) agreement suite throughput: not measured yet (hook: bench/TensorLinear.Benchmarks/AgreementThroughput.cs)");
-
-// The PyTorch peer, last, with the .NET side's large arrays released.
-string? pythonNote = null;
-if (!python) pythonNote = "skipped (--no-python)";
-else if (PythonPeer.Unavailable() is { } why) pythonNote = why;
-else
-{
-    Console.WriteLine($"PyTorch peer: {PythonPeer.Interpreter} bench/python/bench.py");
-    var (peer, info) = PythonPeer.Measure([
-        "--sizes", $"{big.Rows}x{big.Features},{mid.Rows}x{mid.Features}",
-        "--lstsq", $"{big.Rows}x{big.Features}"]);
-    foreach (var (key, m) in peer) results.Add(key, m, echo: false);
-    results.PythonInfo = info;
-}
+// (d) The agreement suite's throughput.
+results.Add("agreement", AgreementThroughput.Measure(), 1, "s");
 
 results.LoadBefore = loadBefore;
 results.LoadAfter = Machine.LoadAverage;

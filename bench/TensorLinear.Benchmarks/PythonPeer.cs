@@ -20,7 +20,7 @@ internal static class PythonPeer
         return code == 0 ? null : $"{Interpreter} cannot import torch and numpy ({error.Trim().Split('\n').LastOrDefault()}); install them with: sudo apt-get install python3-torch python3-numpy";
     }
 
-    /// <summary>Runs the peer and returns its measurements by key ("py/…"), plus its INFO line.</summary>
+    /// <summary>Runs the peer with the given sections and returns its measurements by key ("py/…"), plus its INFO line.</summary>
     public static (Dictionary<string, Measurement> Results, string Info) Measure(IEnumerable<string> arguments)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "python", "bench.py");

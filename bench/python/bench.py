@@ -2,13 +2,16 @@
 """The PyTorch peer of TensorLinear's benchmark harness (bench/TensorLinear.Benchmarks).
 
 Runs the harness's workloads through PyTorch from Python — the same libtorch (Debian's python3-torch 1.13) with its
-own default threads — and prints one line per result for the harness to parse:
+own default threads — and prints one line per result for the harness to parse. The harness calls it once per section
+(--probe --tiny; --sizes and --kinds for each workload right after its own canonical epoch; --lstsq), so that each pair
+of figures it compares is measured seconds apart:
 
     RESULT {"key": "...", "seconds": [...]}      seconds per run, sorted
     INFO {"torch": "...", ...}
 
 The data are the harness's: the same calls to the same generator after torch.manual_seed(42), so the same numbers.
-Run by the harness with /usr/bin/python3; on its own: /usr/bin/python3 bench/python/bench.py
+Run by the harness with /usr/bin/python3; on its own, e.g.:
+    /usr/bin/python3 bench/python/bench.py --probe --tiny --sizes 1000000x64,100000x16 --lstsq 1000000x64
 """
 import argparse
 import json
@@ -95,32 +98,40 @@ def tiny(runs, iterations):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="1000000x64,100000x16")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--probe", action="store_true", help="the read-bandwidth probe")
+    parser.add_argument("--tiny", action="store_true", help="the tiny round trip")
+    parser.add_argument("--sizes", default="", help="epochs on these sizes, e.g. 1000000x64,100000x16")
+    parser.add_argument("--kinds", default="linear,logistic", help="which models' epochs to time")
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--tiny-iterations", type=int, default=20000)
-    parser.add_argument("--lstsq", default="1000000x64", help="rows x features of the least-squares fit, or 'none'")
+    parser.add_argument("--lstsq", default="none", help="rows x features of the least-squares fit, or 'none'")
     parser.add_argument("--lstsq-runs", type=int, default=3)
     args = parser.parse_args()
 
     print("INFO " + json.dumps({"torch": torch.__version__, "numpy": np.__version__,
                                 "threads": torch.get_num_threads(), "parallel": torch.__config__.parallel_info()}), flush=True)
 
-    big = torch.ones((512 << 20) // 8, dtype=torch.float64)
-    default_threads = torch.get_num_threads()
-    for threads in sorted({1, os.cpu_count() or 1}):
-        torch.set_num_threads(threads)
-        emit(f"probe/{threads}", timed(lambda: big.sum().item(), 9))
-    torch.set_num_threads(default_threads)
-    del big
+    if args.probe:
+        big = torch.ones((512 << 20) // 8, dtype=torch.float64)
+        default_threads = torch.get_num_threads()
+        for threads in sorted({1, os.cpu_count() or 1}):
+            torch.set_num_threads(threads)
+            emit(f"probe/{threads}", timed(lambda: big.sum().item(), 15))
+        torch.set_num_threads(default_threads)
+        del big
 
-    emit("tiny", tiny(9, args.tiny_iterations))
+    if args.tiny:
+        emit("tiny", tiny(9, args.tiny_iterations))
 
-    for size in args.sizes.split(","):
+    for size in filter(None, args.sizes.split(",")):
         rows, features = (int(v) for v in size.split("x"))
         x, linear, labels = workloads(rows, features)
-        emit(f"epoch/linear/{rows}x{features}", epochs(x, linear, False, args.runs, args.warmup))
-        emit(f"epoch/logistic/{rows}x{features}", epochs(x, labels, True, args.runs, args.warmup))
+        kinds = args.kinds.split(",")
+        if "linear" in kinds:
+            emit(f"epoch/linear/{rows}x{features}", epochs(x, linear, False, args.runs, args.warmup))
+        if "logistic" in kinds:
+            emit(f"epoch/logistic/{rows}x{features}", epochs(x, labels, True, args.runs, args.warmup))
         del x, linear, labels
 
     if args.lstsq != "none":

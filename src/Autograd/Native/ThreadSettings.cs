@@ -1,8 +1,8 @@
 namespace TensorLinear.Autograd.Native;
 
 /// <summary>
-/// Applies a <see cref="ThreadPolicy"/>: libtorch's intra-op threads, OpenBLAS's threads, and the thread count of the
-/// one-pass kernel. The libraries' own choices are recorded once, at load, before anything is changed, so that
+/// Applies a <see cref="ThreadPolicy"/>: libtorch's intra-op threads, OpenBLAS's threads, and the thread count of
+/// TensorLinear's own parallel loops (the one-pass kernel, the blocked QR). The libraries' own choices are recorded once, at load, before anything is changed, so that
 /// <see cref="ThreadPolicy.LibraryDefaults"/> can restore them.
 /// </summary>
 internal static class ThreadSettings
@@ -10,11 +10,13 @@ internal static class ThreadSettings
     private static readonly object Gate = new();
     private static int _libraryIntraOp;
     private static int _libraryBlas;
+    private static int _kernelSections;     // open KernelsOwnTheCores sections
+    private static int _blasBeforeKernels;  // OpenBLAS's count to restore when the last one closes
 
     /// <summary>The policy in force.</summary>
     internal static ThreadPolicy Policy { get; private set; } = ThreadPolicy.OnePoolAtATime;
 
-    /// <summary>How many threads the one-pass kernel splits its rows over.</summary>
+    /// <summary>How many threads TensorLinear's own parallel loops use.</summary>
     internal static int KernelThreads { get; private set; } = 1;
 
     /// <summary>Called once by <see cref="NativeMethods"/>'s static constructor, after the bridge is loadable.</summary>
@@ -25,9 +27,6 @@ internal static class ThreadSettings
         NativeMethods.Check(NativeMethods.tl_blas_get_num_threads(out _libraryBlas), "BlasThreads");
         Apply(Policy);
     }
-
-    private static int _kernelSections;
-    private static int _blasBeforeKernels;
 
     /// <summary>
     /// For a parallel loop of TensorLinear's own whose threads call BLAS (the blocked QR): while it runs, OpenBLAS is
@@ -75,7 +74,8 @@ internal static class ThreadSettings
                 _ => throw new OutOfDomainException(nameof(policy), $"is {policy}, which is not a thread policy"),
             };
             NativeMethods.Check(NativeMethods.tl_set_num_threads(Math.Max(1, intraOp)), "ThreadPolicy");
-            if (_libraryBlas > 0) NativeMethods.Check(NativeMethods.tl_blas_set_num_threads(Math.Max(1, blas)), "ThreadPolicy");
+            if (_libraryBlas > 0 && _kernelSections > 0) _blasBeforeKernels = Math.Max(1, blas); // set when the kernels end
+            else if (_libraryBlas > 0) NativeMethods.Check(NativeMethods.tl_blas_set_num_threads(Math.Max(1, blas)), "ThreadPolicy");
             KernelThreads = Math.Max(1, kernel);
             Policy = policy;
         }

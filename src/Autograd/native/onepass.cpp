@@ -95,12 +95,21 @@ TL_AVX2 inline double dot(const double* x, const double* w, int64_t d) {
   return s;
 }
 
-// g += a·x over d components.
-TL_AVX2 inline void axpy(double a, const double* x, double* g, int64_t d) {
-  const __m256d av = _mm256_set1_pd(a);
+// g += a₀x₀ + a₁x₁ + a₂x₂ + a₃x₃ for four consecutive rows x₀ … x₃ (d apart), added to g one row after the other —
+// the order of four single updates, with g loaded and stored once per four rows instead of once per row.
+TL_AVX2 inline void axpy4(const double a[4], const double* x0, int64_t d, double* g) {
+  const __m256d a0 = _mm256_set1_pd(a[0]), a1 = _mm256_set1_pd(a[1]), a2 = _mm256_set1_pd(a[2]), a3 = _mm256_set1_pd(a[3]);
   int64_t j = 0;
-  for (; j + 4 <= d; j += 4) _mm256_storeu_pd(g + j, _mm256_fmadd_pd(av, _mm256_loadu_pd(x + j), _mm256_loadu_pd(g + j)));
-  for (; j < d; ++j) g[j] += a * x[j];
+  for (; j + 4 <= d; j += 4) {
+    __m256d sum = _mm256_loadu_pd(g + j);
+    sum = _mm256_fmadd_pd(a0, _mm256_loadu_pd(x0 + j), sum);
+    sum = _mm256_fmadd_pd(a1, _mm256_loadu_pd(x0 + d + j), sum);
+    sum = _mm256_fmadd_pd(a2, _mm256_loadu_pd(x0 + 2 * d + j), sum);
+    sum = _mm256_fmadd_pd(a3, _mm256_loadu_pd(x0 + 3 * d + j), sum);
+    _mm256_storeu_pd(g + j, sum);
+  }
+  for (; j < d; ++j)
+    for (int k = 0; k < 4; ++k) g[j] += a[k] * x0[k * d + j];
 }
 
 // The loss and its slope for four scores at once.
@@ -139,6 +148,10 @@ struct Lanes<LogLoss> {
   }
 };
 
+// How far ahead the kernel asks for rows: 16 rows (8 KB at d = 64). The hardware prefetcher follows a stream only
+// within a 4 KB page; asking across the page boundary keeps the next rows coming.
+constexpr int64_t kPrefetchRows = 16;
+
 // Four rows at a time: their four scores, the loss and slope of all four in vector lanes, then four updates of the
 // gradient sums. The rows (4·d doubles) stay in L1 between the scores and the updates.
 template <class Loss>
@@ -148,6 +161,9 @@ TL_AVX2 void sums_avx2(const Rows& r, int64_t begin, int64_t end, double* sums) 
   int64_t i = begin;
   for (; i + 4 <= end; i += 4) {
     const double* x0 = r.x + i * d;
+    const int64_t ahead = std::min(i + kPrefetchRows, end), stop = std::min(i + kPrefetchRows + 4, end);
+    for (const double* p = r.x + ahead * d; p < r.x + stop * d; p += 8)  // the four rows 16 ahead, within the range
+      _mm_prefetch(reinterpret_cast<const char*>(p), _MM_HINT_T0);       // one 64-byte line per 8 doubles
     __m256d z = _mm256_set_pd(dot(x0 + 3 * d, r.w, d), dot(x0 + 2 * d, r.w, d), dot(x0 + d, r.w, d), dot(x0, r.w, d));
     z = _mm256_add_pd(z, _mm256_set1_pd(r.b));
     __m256d value, slope;
@@ -156,7 +172,7 @@ TL_AVX2 void sums_avx2(const Rows& r, int64_t begin, int64_t end, double* sums) 
     slopes = _mm256_add_pd(slopes, slope);
     alignas(32) double s[4];
     _mm256_store_pd(s, slope);
-    for (int k = 0; k < 4; ++k) axpy(s[k], x0 + k * d, sums, d);
+    axpy4(s, x0, d, sums);
   }
   sums[d] += horizontal_sum(slopes);
   sums[d + 1] += horizontal_sum(values);
