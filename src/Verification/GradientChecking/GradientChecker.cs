@@ -123,7 +123,7 @@ public static class GradientChecker
         for (var j = 0; j < claimed.Length; j++) jacobian[0, j] = claimed[j];
         var analysis = Analyse(f, f0, jacobian, autograd is null ? null : ToRow(autograd), x, options);
         var coordinates = Enumerable.Range(0, x.Length)
-            .Select(j => CoordinateCheck.From(j, claimed[j], autograd?[j], analysis.Entries[0, j]))
+            .Select(j => new CoordinateCheck(j, claimed[j], autograd?[j], analysis.Entries[0, j]))
             .ToArray();
         return new GradientReport
         {
@@ -154,7 +154,7 @@ public static class GradientChecker
         for (var i = 0; i < m; i++)
             for (var j = 0; j < x.Length; j++)
             {
-                entries.Add(JacobianEntryCheck.From(i, j, claimed[i, j], autograd?[i, j], analysis.Entries[i, j]));
+                entries.Add(new JacobianEntryCheck(i, j, claimed[i, j], autograd?[i, j], analysis.Entries[i, j]));
                 fd[i, j] = analysis.Entries[i, j].FiniteDifference;
             }
         return new JacobianReport

@@ -54,7 +54,7 @@ public sealed record GradientReport
     /// <summary>How many coordinates the text form lists (<see cref="GradientCheckOptions.MaxRowsInText"/>).</summary>
     internal int MaxRows { get; init; } = GradientCheckOptions.Default.MaxRowsInText;
 
-    /// <summary>The coordinates, disagreeing ones first, then by <see cref="CoordinateCheck.ErrorRatio"/>, largest first.</summary>
+    /// <summary>The coordinates, disagreeing ones first, then by <see cref="DerivativeCheck.ErrorRatio"/>, largest first.</summary>
     public IReadOnlyList<CoordinateCheck> WorstFirst =>
         [.. Coordinates.OrderBy(c => c.Verdict == Verdict.Disagrees ? 0 : 1).ThenByDescending(c => c.ErrorRatio).ThenBy(c => c.Index)];
 

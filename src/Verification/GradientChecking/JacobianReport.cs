@@ -3,83 +3,20 @@ using System.Text;
 
 namespace TensorLinear.Verification.GradientChecking;
 
-/// <summary>The check of one Jacobian entry ∂fᵢ/∂xⱼ (the fields mean what they mean in <see cref="CoordinateCheck"/>).</summary>
-public sealed record JacobianEntryCheck
+/// <summary>The check of one Jacobian entry ∂fᵢ/∂xⱼ.</summary>
+public sealed record JacobianEntryCheck : DerivativeCheck
 {
+    internal JacobianEntryCheck(int row, int column, double claimed, double? autograd, EntryResult r) : base(claimed, autograd, r)
+    {
+        Row = row;
+        Column = column;
+    }
+
     /// <summary>i, the output (row), 0-based.</summary>
-    public required int Row { get; init; }
+    public int Row { get; init; }
 
     /// <summary>j, the input (column), 0-based.</summary>
-    public required int Column { get; init; }
-
-    /// <summary>The claimed entry.</summary>
-    public required double Claimed { get; init; }
-
-    /// <summary>autograd's entry, when f was written with tensors; null otherwise.</summary>
-    public required double? Autograd { get; init; }
-
-    /// <summary>The Richardson-extrapolated central difference.</summary>
-    public required double FiniteDifference { get; init; }
-
-    /// <summary>The largest discrepancy between the values compared (at a kink: the distance outside the one-sided slopes).</summary>
-    public required double AbsoluteError { get; init; }
-
-    /// <summary><see cref="AbsoluteError"/> relative to the largest magnitude compared.</summary>
-    public required double RelativeError { get; init; }
-
-    /// <summary>The derived bound (or the tolerance override; at a kink, the margin around the one-sided slopes).</summary>
-    public required double Bound { get; init; }
-
-    /// <summary>The verdict.</summary>
-    public required Verdict Verdict { get; init; }
-
-    /// <summary>Which pairs disagree, joined by "; "; null when none does.</summary>
-    public required string? DisagreeingPair { get; init; }
-
-    /// <summary>A remark (kink slopes, the odd value out, a reduced or refined step).</summary>
-    public required string? Note { get; init; }
-
-    /// <summary>h, the step used for column j.</summary>
-    public required double Step { get; init; }
-
-    /// <summary>The truncation part of the bound, |D(h/2) − D(h)|.</summary>
-    public required double Truncation { get; init; }
-
-    /// <summary>The rounding part of the finite difference's error, 3δ/h.</summary>
-    public required double Rounding { get; init; }
-
-    /// <summary>The rounding allowed to the compared values themselves.</summary>
-    public required double ValueRounding { get; init; }
-
-    /// <summary>At a kink, the slope from the left; null elsewhere.</summary>
-    public required double? LeftSlope { get; init; }
-
-    /// <summary>At a kink, the slope from the right; null elsewhere.</summary>
-    public required double? RightSlope { get; init; }
-
-    /// <summary><see cref="AbsoluteError"/>/<see cref="Bound"/>: above 1 means disagreement.</summary>
-    public double ErrorRatio => CoordinateCheck.Ratio(AbsoluteError, Bound);
-
-    internal static JacobianEntryCheck From(int row, int column, double claimed, double? autograd, EntryResult r) => new()
-    {
-        Row = row,
-        Column = column,
-        Claimed = claimed,
-        Autograd = autograd,
-        FiniteDifference = r.FiniteDifference,
-        AbsoluteError = r.AbsoluteError,
-        RelativeError = r.RelativeError,
-        Bound = r.Bound,
-        Verdict = r.Verdict,
-        DisagreeingPair = r.DisagreeingPair,
-        Note = r.Note,
-        Step = r.Step,
-        Truncation = r.Truncation,
-        Rounding = r.Rounding,
-        ValueRounding = r.ValueRounding,
-        LeftSlope = r.LeftSlope,
-        RightSlope = r.RightSlope,
-    };
+    public int Column { get; init; }
 }
 
 /// <summary>The result of <see cref="GradientChecker.CheckJacobian(Func{double[], double[]}, Func{double[], double[,]}, double[], GradientCheckOptions?)"/>.</summary>
