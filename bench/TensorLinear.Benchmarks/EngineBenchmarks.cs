@@ -31,6 +31,33 @@ internal static class EngineBenchmarks
             _ = b.Grad!.ToScalar();
         }, runs: 9, iterations: 20_000, warmup: 1);
 
+    /// <summary>The smallest round trip: a 2-element tensor from an array, one operation (the norm), backward, the gradient read back.</summary>
+    public static Measurement TwoElementRoundTrip()
+    {
+        double[] x = [3.0, 4.0];
+        return Measurement.Of("2-element round trip (from array, norm, backward, gradient back)", () =>
+        {
+            using var scope = Torch.NewScope();
+            var t = Tensor.FromArray(x).RequireGrad();
+            t.Norm().Backward();
+            _ = t.Grad!.ToArray();
+        }, runs: 9, iterations: 20_000, warmup: 1);
+    }
+
+    /// <summary>Xw for X of 1,000,000×64 float64 and w of 64: 512 MB of X read once.</summary>
+    public static Measurement MatrixVector()
+    {
+        Torch.ManualSeed(42);
+        using var scope = Torch.NewScope();
+        var matrix = Tensor.RandomNormal([1_000_000, 64]);
+        var vector = Tensor.RandomNormal([64]);
+        return Measurement.Of("matrix-vector product 1,000,000×64 float64", () =>
+        {
+            using var inner = Torch.NewScope();
+            _ = matrix.MatVec(vector);
+        }, runs: 9, iterations: 5);
+    }
+
     /// <summary>The same round trip through the engine: <see cref="TorchEngine.Gradient"/> on a 6×2 data set (checks included).</summary>
     public static Measurement TinyRoundTripThroughEngine()
     {

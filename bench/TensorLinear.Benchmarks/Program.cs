@@ -9,6 +9,7 @@ using TensorLinear.Benchmarks;
 //   --write-docs   rewrite the results section of docs/benchmarks.md and docs/benchmarks-scaling.svg
 //   --quick        smaller problems (a smoke test of the harness; the figures mean little)
 //   --no-python    skip the PyTorch peer
+//   --engine       only the engine's two basic costs: a 2-element round trip and a 1,000,000×64 matrix–vector product
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var writeDocs = args.Contains("--write-docs");
@@ -25,6 +26,15 @@ var loadBefore = Machine.LoadAverage;
 foreach (var line in Machine.Describe()) Console.WriteLine(line);
 Console.WriteLine($"load average {loadBefore}");
 Console.WriteLine();
+
+if (args.Contains("--engine"))
+{
+    results.Add("engine/tiny", EngineBenchmarks.TwoElementRoundTrip(), 1e6, "µs");
+    var matvec = EngineBenchmarks.MatrixVector();
+    results.Add("engine/matvec", matvec);
+    Console.WriteLine($"  effective read bandwidth {1_000_000 * 64 * sizeof(double) / matvec.Median / 1e9:F1} GB/s");
+    return;
+}
 
 // The PyTorch peer runs section by section, right after the same section here, so that each ratio compares figures
 // measured minutes apart at most (another process on the machine moves them by more than any engine difference).

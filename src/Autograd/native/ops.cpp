@@ -123,8 +123,15 @@ Tensor vector_norm(const Tensor& a, double p, c10::optional<int64_t> dim, bool k
     d.push_back(*dim);
     dims = c10::IntArrayRef(d);
   }
-  const bool scale = a.is_floating_point() && a.numel() > 0 && std::isfinite(p) && p > 0;
+  const bool scale = a.is_floating_point() && a.numel() > 0 && std::isfinite(p) && p > 0 && p != 1;
   if (!scale) return torch::linalg_vector_norm(a, p, dims, keepdim, c10::nullopt);
+  if (p == 2 && a.scalar_type() == torch::kFloat64) {
+    // Where every norm lies in [1e-150, 1e150] no square overflowed or fell below the normal range, so the plain
+    // norm is the scaled one to the last bit (the scaling is by powers of two) and one kernel is enough.
+    Tensor plain = torch::linalg_vector_norm(a, p, dims, keepdim, c10::nullopt);
+    Tensor v = plain.detach();
+    if ((v >= 1e-150).logical_and(v <= 1e150).all().item<bool>()) return plain;
+  }
   Tensor m = dim ? a.detach().abs().amax(*dim, /*keepdim=*/true) : a.detach().abs().max();
   Tensor s = torch::where(torch::isfinite(m) & (m > 0), torch::exp2(torch::floor(torch::log2(m))), torch::ones_like(m));
   Tensor n = rounds_order(p) ? power_sum_norm(a / s, p, dim, keepdim) : torch::linalg_vector_norm(a / s, p, dims, keepdim, c10::nullopt);
