@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Text;
 using TensorLinear.Numerics;
 
@@ -16,27 +15,25 @@ namespace TensorLinear.Reference;
 /// </remarks>
 public sealed record DecisionRule
 {
-    private readonly double[] _w;
-
     /// <summary>Creates the rule wᵀx ≥ <paramref name="target"/> from a copy of <paramref name="weights"/>.</summary>
     /// <exception cref="EmptyInputException">The weights are empty.</exception>
     /// <exception cref="NonFiniteInputException">A weight or the target is NaN or infinite.</exception>
     /// <exception cref="DegenerateInputException">Every weight is zero, so the rule ignores x altogether.</exception>
     public DecisionRule(double[] weights, double target)
     {
-        Check.Vector(weights, nameof(weights));
-        Check.NonZero(weights, nameof(weights), "a rule whose weights are all zero ignores every feature");
         Check.Finite(target, nameof(target));
-        _w = (double[])weights.Clone();
-        Weights = ImmutableCollectionsMarshal.AsImmutableArray(_w);
+        _boundary = new Hyperplane(weights, -target);
         Target = target;
     }
 
     /// <summary>The weights w, one per feature.</summary>
-    public ImmutableArray<double> Weights { get; }
+    public ImmutableArray<double> Weights => _boundary.Weights;
 
     /// <summary>The target t that the score must reach.</summary>
     public double Target { get; }
+
+    // The boundary wᵀx − t = 0, which holds and checks the weights.
+    private readonly Hyperplane _boundary;
 
     /// <summary>The score wᵀx.</summary>
     /// <exception cref="EmptyInputException">x is empty.</exception>
@@ -45,9 +42,9 @@ public sealed record DecisionRule
     public double Score(double[] x)
     {
         Check.Vector(x, nameof(x));
-        Check.SameLength(_w.Length, "weights", x.Length, nameof(x));
-        // s = wᵀx
-        return Vector.Dot(_w, x);
+        Check.SameLength(_boundary.Dimension, "weights", x.Length, nameof(x));
+        // s = wᵀx, without the bias: comparing wᵀx with t rounds once less than the sign of wᵀx − t.
+        return Vector.Dot(_boundary.Normal, x);
     }
 
     /// <summary>Whether the rule accepts x: wᵀx ≥ t, a score exactly on target included.</summary>
@@ -60,24 +57,11 @@ public sealed record DecisionRule
     /// The boundary wᵀx − t = 0 as a hyperplane with bias w₀ = −t. Its <see cref="Hyperplane.Side"/> is ≥ 0
     /// exactly where the rule accepts, and its signed distance says how far an applicant is from the decision.
     /// </summary>
-    public Hyperplane ToHyperplane() => new(_w, -Target);
-
-    /// <summary>Value equality over the weights' elements and the target, not the array reference.</summary>
-    public bool Equals(DecisionRule? other) =>
-        other is not null && Target.Equals(other.Target) && _w.AsSpan().SequenceEqual(other._w);
-
-    /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var h = new HashCode();
-        foreach (var wi in _w) h.Add(wi);
-        h.Add(Target);
-        return h.ToHashCode();
-    }
+    public Hyperplane ToHyperplane() => _boundary;
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(FormattableString.Invariant($"Weights = [{string.Join(", ", _w)}], Target = {Target}"));
+        builder.Append(FormattableString.Invariant($"Weights = [{string.Join(", ", Weights)}], Target = {Target}"));
         return true;
     }
 }

@@ -37,6 +37,9 @@ public sealed record Hyperplane
     /// <summary>The normal vector w = (w₁, …, wₙ).</summary>
     public ImmutableArray<double> Weights { get; }
 
+    /// <summary>The normal w as the array this hyperplane owns, for this assembly's loops; never handed out.</summary>
+    internal double[] Normal => _w;
+
     /// <summary>The bias w₀.</summary>
     public double Bias { get; }
 
