@@ -110,7 +110,7 @@ public sealed class TorchEngine : ILinearModelEngine
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         start ??= LinearModel.Zero(data?.FeatureCount ?? 0);
-        Validate(kind, data!, start, options.Penalty);
+        Validate(kind, data!, start, options.Penalty, modelName: nameof(start));
 
         using var scope = Torch.NewScope();
         var x = DataTensors.Features(data!);
@@ -268,13 +268,10 @@ public sealed class TorchEngine : ILinearModelEngine
         return (w, b);
     }
 
-    private static void Validate(ModelKind kind, DataSet data, LinearModel model, Penalty penalty, bool requireLabels = true)
+    private static void Validate(ModelKind kind, DataSet data, LinearModel model, Penalty penalty, bool requireLabels = true, string modelName = "model")
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(penalty);
-        if (model.FeatureCount != data.FeatureCount)
-            throw new DimensionMismatchException(nameof(model), $"has {model.FeatureCount} weights but the data set has {data.FeatureCount} features");
+        Check.ModelFits(data, model, modelName);
         if (kind == ModelKind.Logistic && requireLabels) Check.BinaryLabels(data.Targets.Span, nameof(data));
         if (kind is not (ModelKind.Linear or ModelKind.Logistic))
             throw new OutOfDomainException(nameof(kind), $"is {kind}, which is not a model TensorLinear fits");

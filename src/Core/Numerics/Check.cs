@@ -1,3 +1,6 @@
+using TensorLinear.Data;
+using TensorLinear.Models;
+
 namespace TensorLinear.Numerics;
 
 /// <summary>
@@ -85,5 +88,17 @@ public static class Check
         for (var i = 0; i < y.Length; i++)
             if (y[i] != 0.0 && y[i] != 1.0)
                 throw new OutOfDomainException(name, FormattableString.Invariant($"label {i} is {y[i]}; a logistic model needs labels 0 and 1 (map two classes onto them first)"));
+    }
+
+    /// <summary>
+    /// Throws <see cref="DimensionMismatchException"/> unless <paramref name="model"/> has one weight per feature of
+    /// <paramref name="data"/>: the check every loss, gradient and prediction of either engine begins with.
+    /// </summary>
+    public static void ModelFits(DataSet data, LinearModel model, string modelName = "model")
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model, modelName);
+        if (model.FeatureCount != data.FeatureCount)
+            throw new DimensionMismatchException(modelName, $"has {model.FeatureCount} weights but the data set has {data.FeatureCount} features; a linear model needs one weight per feature");
     }
 }

@@ -1,3 +1,4 @@
+using TensorLinear.Numerics;
 using System.Runtime.CompilerServices;
 using TensorLinear.Data;
 using TensorLinear.Models;
@@ -130,10 +131,7 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
     /// <exception cref="DimensionMismatchException">The model's weight count differs from the data's feature count.</exception>
     public static double[] ValidateModel(DataSet data, LinearModel model, string modelName = "model")
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(model, modelName);
-        if (model.FeatureCount != data.FeatureCount)
-            throw new DimensionMismatchException(modelName, $"has {model.FeatureCount} weights but the data set has {data.FeatureCount} features; a linear model needs one weight per feature");
+        Check.ModelFits(data, model, modelName);
         return model.ToParameterVector();
     }
 
