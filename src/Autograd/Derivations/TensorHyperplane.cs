@@ -1,4 +1,6 @@
 using TensorLinear.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Derivations;
 
@@ -11,7 +13,8 @@ namespace TensorLinear.Autograd.Derivations;
 /// <remarks>
 /// The reference's object holds (w, w₀); here they are arguments, so that autograd can differentiate with respect to
 /// them. Inputs are checked as the reference checks them: an empty, non-finite or zero w, a non-finite bias, or an x of
-/// the wrong length raise the same typed errors.
+/// the wrong length raise the same typed errors; so do tensors that are not float64, a w or x that is not a vector,
+/// and a bias of more than one element.
 /// </remarks>
 public static class TensorHyperplane
 {
@@ -22,7 +25,7 @@ public static class TensorHyperplane
     {
         CheckHyperplane(weights, bias, x);
         // wᵀx + w₀
-        return weights.Dot(x) + bias;
+        return WrappedTensorDisposeScope(() => weights.dot(x) + bias);
     }
 
     /// <summary>The signed distance (wᵀx + w₀)/‖w‖₂ from the hyperplane to x.</summary>
@@ -31,7 +34,7 @@ public static class TensorHyperplane
     public static Tensor SignedDistance(Tensor weights, Tensor bias, Tensor x)
     {
         CheckHyperplane(weights, bias, x);
-        return SignedDistanceUnchecked(weights, bias, x);
+        return WrappedTensorDisposeScope(() => SignedDistanceUnchecked(weights, bias, x));
     }
 
     /// <summary>The unit normal ŵ = w/‖w‖₂.</summary>
@@ -41,7 +44,7 @@ public static class TensorHyperplane
     {
         var w = TensorChecks.Vector(weights, nameof(weights));
         Check.NonZero(w, nameof(weights), "a hyperplane needs a non-zero normal vector w");
-        return TensorVector.UnitUnchecked(weights);
+        return WrappedTensorDisposeScope(() => TensorVector.UnitUnchecked(weights));
     }
 
     /// <summary>The foot of the perpendicular from x, p = x − d·ŵ with d the signed distance: the point of the hyperplane nearest x.</summary>
@@ -51,12 +54,12 @@ public static class TensorHyperplane
     {
         CheckHyperplane(weights, bias, x);
         // p = x − d·ŵ
-        return x - SignedDistanceUnchecked(weights, bias, x) * TensorVector.UnitUnchecked(weights);
+        return WrappedTensorDisposeScope(() => x - SignedDistanceUnchecked(weights, bias, x) * TensorVector.UnitUnchecked(weights));
     }
 
     // d = (wᵀx + w₀)/‖w‖
     private static Tensor SignedDistanceUnchecked(Tensor weights, Tensor bias, Tensor x) =>
-        (weights.Dot(x) + bias) / weights.Norm(2.0);
+        (weights.dot(x) + bias) / VectorNorm.Of(weights, 2.0);
 
     private static void CheckHyperplane(Tensor weights, Tensor bias, Tensor x)
     {

@@ -1,22 +1,27 @@
 using TensorLinear.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Derivations;
 
 /// <summary>
 /// The tensor twins of <c>TensorLinear.Reference.Vector</c>: the dot product, norms, unit vectors, angles, projections
-/// and distances written with libtorch operations, so that their gradients come from autograd (<c>Backward()</c>)
-/// rather than from a hand derivation. Each function takes and returns tensors (float64 vectors in, a scalar or a
-/// vector out) and records its graph when an input requires gradients.
+/// and distances written with TorchSharp's libtorch operations, so that their gradients come from autograd
+/// (<c>backward()</c>) rather than from a hand derivation. Each function takes and returns tensors (float64 vectors in,
+/// a scalar or a vector out) and records its graph when an input requires gradients.
 /// </summary>
 /// <remarks>
 /// <para>Inputs are checked as the reference checks them, with the same typed errors: empty, non-finite or mismatched
-/// vectors, p &lt; 1, and zero vectors where a direction is needed (<see cref="DegenerateInputException"/>). The
-/// check reads the values once (a copy from a CPU tensor) without recording a graph.</para>
+/// vectors, p &lt; 1, and zero vectors where a direction is needed (<see cref="DegenerateInputException"/>); and,
+/// before that, a tensor that is not a float64 vector. The check reads the values once (a copy from a CPU tensor)
+/// without recording a graph. Intermediate tensors are freed on return (a dispose scope); the result joins the
+/// caller's scope, if any.</para>
 /// <para>The formulas are the reference's, in the same order of operations where libtorch allows it; libtorch's own
 /// kernels differ in how they sum (vectorised, pairwise), so values agree to within the rounding bounds of
-/// docs/tolerances.md, not bit for bit. Where the reference's gradient convention matters — sign(0) = 0 for ‖x‖₁, an
-/// even split sign(xᵢ)/k among k tied components for ‖x‖∞ — libtorch's norm backward has the same convention; at
-/// x = 0, where the reference refuses ∇‖x‖₂ and ∇‖x‖ₚ, libtorch returns 0.</para>
+/// docs/tolerances.md, not bit for bit. Norms are <see cref="VectorNorm.Of"/>, safe from overflow and underflow as the
+/// reference's are. Where the reference's gradient convention matters — sign(0) = 0 for ‖x‖₁, an even split
+/// sign(xᵢ)/k among k tied components for ‖x‖∞ — libtorch's norm backward has the same convention; at x = 0, where the
+/// reference refuses ∇‖x‖₂ and ∇‖x‖ₚ, libtorch returns 0.</para>
 /// </remarks>
 public static class TensorVector
 {
@@ -26,7 +31,7 @@ public static class TensorVector
     {
         TensorChecks.Vectors(x, nameof(x), y, nameof(y));
         // xᵀy = Σᵢ xᵢyᵢ
-        return x.Dot(y);
+        return x.dot(y);
     }
 
     /// <summary>The L1 norm ‖x‖₁ = Σᵢ |xᵢ|; its gradient is sign(x), 0 at a zero component.</summary>
@@ -35,7 +40,7 @@ public static class TensorVector
     {
         TensorChecks.Vector(x, nameof(x));
         // ‖x‖₁ = Σᵢ |xᵢ|
-        return x.Norm(1.0);
+        return VectorNorm.Of(x, 1.0);
     }
 
     /// <summary>The Euclidean norm ‖x‖₂ = √(Σᵢ xᵢ²); its gradient is x/‖x‖₂ (libtorch returns 0 at x = 0).</summary>
@@ -44,7 +49,7 @@ public static class TensorVector
     {
         TensorChecks.Vector(x, nameof(x));
         // ‖x‖₂ = √(Σᵢ xᵢ²)
-        return x.Norm(2.0);
+        return VectorNorm.Of(x, 2.0);
     }
 
     /// <summary>The max norm ‖x‖∞ = maxᵢ |xᵢ|; its gradient is sign(xᵢ)/k on the k components that attain it.</summary>
@@ -53,7 +58,7 @@ public static class TensorVector
     {
         TensorChecks.Vector(x, nameof(x));
         // ‖x‖∞ = maxᵢ |xᵢ|
-        return x.Norm(double.PositiveInfinity);
+        return VectorNorm.Of(x, double.PositiveInfinity);
     }
 
     /// <summary>The p-norm ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p) for p ≥ 1 (p = ∞ gives ‖x‖∞).</summary>
@@ -63,7 +68,7 @@ public static class TensorVector
         TensorChecks.Vector(x, nameof(x));
         Check.NormOrder(p, nameof(p));
         // ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p)
-        return x.Norm(p);
+        return VectorNorm.Of(x, p);
     }
 
     /// <summary>The p-norm for any p ≥ 1: the same operation as <see cref="NormP"/>, named as the reference names its dispatcher.</summary>
@@ -77,7 +82,7 @@ public static class TensorVector
     {
         var values = TensorChecks.Vector(x, nameof(x));
         Check.NonZero(values, nameof(x), "a unit vector needs a direction");
-        return UnitUnchecked(x);
+        return WrappedTensorDisposeScope(() => UnitUnchecked(x));
     }
 
     /// <summary>
@@ -95,9 +100,12 @@ public static class TensorVector
     public static Tensor Cosine(Tensor x, Tensor y)
     {
         CheckAngle(x, y);
-        // cos θ = x̂ᵀŷ
-        var cosine = UnitUnchecked(x).Dot(UnitUnchecked(y));
-        return cosine - (cosine - cosine.Clamp(-1.0, 1.0)).Detach();
+        return WrappedTensorDisposeScope(() =>
+        {
+            // cos θ = x̂ᵀŷ
+            var cosine = UnitUnchecked(x).dot(UnitUnchecked(y));
+            return cosine - (cosine - cosine.clamp(-1.0, 1.0)).detach();
+        });
     }
 
     /// <summary>The angle θ ∈ [0, π] between x and y by Kahan's formula θ = 2·atan2(‖x̂ − ŷ‖₂, ‖x̂ + ŷ‖₂).</summary>
@@ -111,9 +119,12 @@ public static class TensorVector
     public static Tensor Angle(Tensor x, Tensor y)
     {
         CheckAngle(x, y);
-        Tensor xHat = UnitUnchecked(x), yHat = UnitUnchecked(y);
-        // θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)
-        return 2.0 * (xHat - yHat).Norm(2.0).Atan2((xHat + yHat).Norm(2.0));
+        return WrappedTensorDisposeScope(() =>
+        {
+            Tensor xHat = UnitUnchecked(x), yHat = UnitUnchecked(y);
+            // θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)
+            return 2.0 * VectorNorm.Of(xHat - yHat, 2.0).atan2(VectorNorm.Of(xHat + yHat, 2.0));
+        });
     }
 
     /// <summary>The scalar projection of x on y, xᵀŷ = xᵀy/‖y‖₂.</summary>
@@ -123,7 +134,7 @@ public static class TensorVector
     {
         CheckProjection(x, y);
         // xᵀŷ
-        return x.Dot(UnitUnchecked(y));
+        return WrappedTensorDisposeScope(() => x.dot(UnitUnchecked(y)));
     }
 
     /// <summary>The vector projection of x on y, (xᵀŷ)·ŷ.</summary>
@@ -132,7 +143,7 @@ public static class TensorVector
     public static Tensor Project(Tensor x, Tensor y)
     {
         CheckProjection(x, y);
-        return ProjectUnchecked(x, y);
+        return WrappedTensorDisposeScope(() => ProjectUnchecked(x, y));
     }
 
     /// <summary>The rejection of x from y, x − proj_y(x): the component of x orthogonal to y.</summary>
@@ -142,7 +153,7 @@ public static class TensorVector
     {
         CheckProjection(x, y);
         // rej = x − proj_y(x)
-        return x - ProjectUnchecked(x, y);
+        return WrappedTensorDisposeScope(() => x - ProjectUnchecked(x, y));
     }
 
     /// <summary>The distance ‖x − y‖ₚ between the points x and y (p = 1, 2, any p ≥ 1, or ∞).</summary>
@@ -152,17 +163,17 @@ public static class TensorVector
         TensorChecks.Vectors(x, nameof(x), y, nameof(y));
         Check.NormOrder(p, nameof(p));
         // d(x, y) = ‖x − y‖ₚ
-        return (x - y).Norm(p);
+        return WrappedTensorDisposeScope(() => VectorNorm.Of(x - y, p));
     }
 
-    // x̂ = x/‖x‖₂, for an x already checked to be non-zero.
-    internal static Tensor UnitUnchecked(Tensor x) => x / x.Norm(2.0);
+    // x̂ = x/‖x‖₂, for an x already checked to be non-zero; its intermediate belongs to the caller's scope.
+    internal static Tensor UnitUnchecked(Tensor x) => x / VectorNorm.Of(x, 2.0);
 
     // proj = (xᵀŷ)·ŷ
     private static Tensor ProjectUnchecked(Tensor x, Tensor y)
     {
         var yHat = UnitUnchecked(y);
-        return x.Dot(yHat) * yHat;
+        return x.dot(yHat) * yHat;
     }
 
     private static void CheckAngle(Tensor x, Tensor y)

@@ -1,7 +1,7 @@
 namespace TensorLinear.Autograd;
 
 /// <summary>
-/// The native bridge or libtorch could not be loaded. The message lists every path tried, the loader's own reason
-/// for each, and the command that fixes it.
+/// TorchSharp's native libraries (libtorch and libLibTorchSharp) could not be loaded. The message gives the loader's
+/// reason, what the libstdc++ fix found, and what to do.
 /// </summary>
 public sealed class NativeLibraryException(string message, Exception? inner = null) : TensorLinearException(message, inner);

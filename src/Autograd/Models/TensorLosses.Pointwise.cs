@@ -1,10 +1,14 @@
 using TensorLinear.Autograd.Derivations;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Models;
 
 // The pointwise losses and the logistic function as tensor twins of the reference's RegressionMetrics,
 // BinaryCrossEntropy and Logistic: vectors of targets and predictions in, a scalar (or, for the sigmoid, a vector)
-// out. The arguments come in the reference's order (targets first), and are checked as the reference checks them.
+// out. The arguments come in the reference's order (targets first), and are checked as the reference checks them,
+// after the checks every tensor twin makes (float64 vectors). The fused losses are libtorch's, from TorchSharp's
+// torch.nn.functional, with its default reduction, the mean.
 public static partial class TensorLosses
 {
     /// <summary>MSE = (1/n) Σ (ŷᵢ − yᵢ)² (libtorch's mse_loss); its gradient in ŷ is (2/n)(ŷ − y).</summary>
@@ -12,7 +16,7 @@ public static partial class TensorLosses
     public static Tensor MeanSquaredError(Tensor targets, Tensor predictions)
     {
         TensorChecks.Vectors(targets, nameof(targets), predictions, nameof(predictions));
-        return Functional.MseLoss(predictions, targets);
+        return nn.functional.mse_loss(predictions, targets);
     }
 
     /// <summary>MAE = (1/n) Σ |ŷᵢ − yᵢ|; its gradient in ŷ is sign(ŷ − y)/n, 0 where ŷᵢ = yᵢ (a kink).</summary>
@@ -21,7 +25,7 @@ public static partial class TensorLosses
     {
         TensorChecks.Vectors(targets, nameof(targets), predictions, nameof(predictions));
         // (1/n) Σ |ŷᵢ − yᵢ|
-        return (predictions - targets).Abs().Mean();
+        return WrappedTensorDisposeScope(() => (predictions - targets).abs().mean());
     }
 
     /// <summary>
@@ -30,8 +34,9 @@ public static partial class TensorLosses
     /// binary_cross_entropy).
     /// </summary>
     /// <remarks>
-    /// The gradient in p is (p − y)/(p(1 − p))/n; libtorch clamps the denominator p(1 − p) below at 1e-12, so it agrees
-    /// with the hand derivative only where p(1 − p) ≥ 1e-12.
+    /// The gradient in p is (p − y)/(p(1 − p))/n; libtorch clamps the denominator p(1 − p) below at 1e-12 (a float32
+    /// constant: 9.99999996e-13, so at p = 0 and y = 1 the gradient is −1.000000004e12/n), so it agrees with the hand
+    /// derivative only where p(1 − p) ≥ 1e-12.
     /// </remarks>
     /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors, or a label or probability outside [0, 1].</exception>
     public static Tensor BinaryCrossEntropyFromProbabilities(Tensor labels, Tensor probabilities)
@@ -42,7 +47,7 @@ public static partial class TensorLosses
             if (!(p[i] >= 0.0 && p[i] <= 1.0))
                 throw new OutOfDomainException($"{nameof(probabilities)}[{i}]", FormattableString.Invariant(
                     $"is {p[i]}; a probability must lie in [0, 1] (pass logits to BinaryCrossEntropyFromLogits instead)"));
-        return Functional.BinaryCrossEntropy(probabilities, labels);
+        return nn.functional.binary_cross_entropy(probabilities, labels);
     }
 
     /// <summary>
@@ -54,7 +59,7 @@ public static partial class TensorLosses
     {
         var (y, _) = TensorChecks.Vectors(labels, nameof(labels), logits, nameof(logits));
         CheckLabels(y);
-        return Functional.BinaryCrossEntropyWithLogits(logits, labels);
+        return nn.functional.binary_cross_entropy_with_logits(logits, labels);
     }
 
     /// <summary>σ(z) = 1/(1 + e⁻ᶻ) elementwise; its derivative is σ(z)(1 − σ(z)).</summary>
@@ -62,7 +67,7 @@ public static partial class TensorLosses
     public static Tensor Sigmoid(Tensor z)
     {
         TensorChecks.Vector(z, nameof(z));
-        return z.Sigmoid();
+        return z.sigmoid();
     }
 
     private static void CheckLabels(double[] labels)

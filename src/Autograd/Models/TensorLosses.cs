@@ -1,4 +1,7 @@
+using TensorLinear.Autograd.Derivations;
 using TensorLinear.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Models;
 
@@ -6,36 +9,78 @@ namespace TensorLinear.Autograd.Models;
 /// The losses of linear models written with libtorch operations — the tensor twins of the reference's hand-written
 /// losses. Their gradients and Hessians are not written anywhere: autograd derives them.
 /// </summary>
+/// <remarks>
+/// These run once per epoch of training, so they check only what costs nothing beside the kernels: that every tensor
+/// is float64 and that the shapes fit together (a matrix–vector product of mismatched shapes must never reach
+/// libtorch). The values (finite, labels in [0, 1]) are the engine's to check, once, on the data set.
+/// </remarks>
 public static partial class TensorLosses
 {
-    /// <summary>The scores z = Xw + b of every row.</summary>
+    /// <summary>The scores z = Xw + b of every row: X an n×d matrix, w a vector of d, b one element.</summary>
+    /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
+    /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     public static Tensor Scores(Tensor features, Tensor weights, Tensor bias)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        return features.MatVec(weights) + bias;
+        var (_, d) = TensorChecks.MatrixShape(features, nameof(features));
+        var length = TensorChecks.VectorShape(weights, nameof(weights));
+        if (length != d)
+            throw new DimensionMismatchException(nameof(weights),
+                $"has {length} weights but features has {d} columns; a linear model needs one weight per feature");
+        TensorChecks.OneElement(bias, nameof(bias));
+        // z = Xw + b
+        return WrappedTensorDisposeScope(() => features.mv(weights) + bias);
     }
 
     /// <summary>The mean data loss: MSE (1/n)Σ(zᵢ − yᵢ)², or mean binary cross-entropy from the logits zᵢ.</summary>
-    public static Tensor DataLoss(ModelKind kind, Tensor scores, Tensor targets) => kind switch
+    /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
+    /// <exception cref="DimensionMismatchException">The scores and the targets differ in shape.</exception>
+    public static Tensor DataLoss(ModelKind kind, Tensor scores, Tensor targets)
     {
-        ModelKind.Linear => Functional.MseLoss(scores, targets),
-        ModelKind.Logistic => Functional.BinaryCrossEntropyWithLogits(scores, targets),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
-    };
+        TensorChecks.SameShape(scores, nameof(scores), targets, nameof(targets));
+        return kind switch
+        {
+            ModelKind.Linear => nn.functional.mse_loss(scores, targets),
+            ModelKind.Logistic => nn.functional.binary_cross_entropy_with_logits(scores, targets),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
+        };
+    }
 
     /// <summary>The smooth penalty λ₂‖w‖₂² (the bias is not penalised).</summary>
-    public static Tensor RidgePenalty(Tensor weights, double l2) => (weights * weights).Sum() * l2;
+    /// <exception cref="InvalidInputException">The weights are not float64.</exception>
+    public static Tensor RidgePenalty(Tensor weights, double l2)
+    {
+        TensorChecks.Float64(weights, nameof(weights));
+        // λ₂ Σⱼ wⱼ²
+        return WrappedTensorDisposeScope(() => (weights * weights).sum() * l2);
+    }
 
     /// <summary>The lasso penalty λ₁‖w‖₁, whose gradient autograd takes as λ₁·sign(w) (0 at w = 0).</summary>
-    public static Tensor LassoPenalty(Tensor weights, double l1) => weights.Abs().Sum() * l1;
+    /// <exception cref="InvalidInputException">The weights are not float64.</exception>
+    public static Tensor LassoPenalty(Tensor weights, double l1)
+    {
+        TensorChecks.Float64(weights, nameof(weights));
+        // λ₁ Σⱼ |wⱼ|
+        return WrappedTensorDisposeScope(() => weights.abs().sum() * l1);
+    }
 
     /// <summary>The full loss: data loss plus both penalties.</summary>
+    /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
+    /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     public static Tensor Loss(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty)
     {
         ArgumentNullException.ThrowIfNull(penalty);
-        var loss = DataLoss(kind, Scores(features, weights, bias), targets);
-        if (penalty.L2 != 0.0) loss += RidgePenalty(weights, penalty.L2);
-        if (penalty.L1 != 0.0) loss += LassoPenalty(weights, penalty.L1);
-        return loss;
+        // Checked here too, so that a wrong number of targets is reported against features, not the scores.
+        var (n, _) = TensorChecks.MatrixShape(features, nameof(features));
+        var m = TensorChecks.VectorShape(targets, nameof(targets));
+        if (m != n)
+            throw new DimensionMismatchException(nameof(targets),
+                $"has {m} targets but features has {n} rows; there is one target per row");
+        return WrappedTensorDisposeScope(() =>
+        {
+            var loss = DataLoss(kind, Scores(features, weights, bias), targets);
+            if (penalty.L2 != 0.0) loss += RidgePenalty(weights, penalty.L2);
+            if (penalty.L1 != 0.0) loss += LassoPenalty(weights, penalty.L1);
+            return loss;
+        });
     }
 }

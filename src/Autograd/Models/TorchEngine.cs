@@ -2,6 +2,8 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Numerics;
 using TensorLinear.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Models;
 
@@ -12,7 +14,7 @@ namespace TensorLinear.Autograd.Models;
 /// </summary>
 /// <remarks>
 /// With <see cref="TorchEngineOptions.TrainingPath"/> = <see cref="TrainingPath.OnePass"/>, training, <see cref="Loss"/>
-/// and <see cref="Gradient"/> take the data term from a native kernel that reads X once per evaluation instead of
+/// and <see cref="Gradient"/> take the data term from a vectorised C# kernel that reads X once per evaluation instead of
 /// twice (the penalties still go through autograd); <see cref="Predict"/> and <see cref="Hessian"/> are the same on
 /// both paths.
 /// </remarks>
@@ -49,37 +51,37 @@ public sealed class TorchEngine : ILinearModelEngine
     public double[] Predict(ModelKind kind, DataSet data, LinearModel model)
     {
         Validate(kind, data, model, Penalty.None, requireLabels: false);
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var (w, b) = Parameters(model, requireGrad: false);
         var z = TensorLosses.Scores(DataTensors.Features(data), w, b);
-        return (kind == ModelKind.Logistic ? z.Sigmoid() : z).ToArray();
+        return (kind == ModelKind.Logistic ? z.sigmoid() : z).data<double>().ToArray();
     }
 
     /// <inheritdoc/>
     public double Loss(ModelKind kind, DataSet data, LinearModel model, Penalty penalty)
     {
         Validate(kind, data, model, penalty);
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var (w, b) = Parameters(model, requireGrad: false);
         if (OnePass)
         {
-            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b);
+            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, Torch.KernelThreads);
             return sums[^1] + PenaltyValue(w, penalty);
         }
-        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).ToScalar();
+        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).item<double>();
     }
 
     /// <inheritdoc/>
     public ModelGradient Gradient(ModelKind kind, DataSet data, LinearModel model, Penalty penalty)
     {
         Validate(kind, data, model, penalty);
-        using var scope = Torch.NewScope();
+        using var scope = NewDisposeScope();
         if (OnePass)
         {
             var (w0, b0) = Parameters(model, requireGrad: false);
-            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w0, b0);
+            var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w0, b0, Torch.KernelThreads);
             var weights = sums.AsSpan(0, model.FeatureCount).ToArray();
             var penaltyGradient = PenaltyGradient(w0, penalty);
             if (penaltyGradient is not null)
@@ -87,21 +89,22 @@ public sealed class TorchEngine : ILinearModelEngine
             return new ModelGradient([.. weights], sums[model.FeatureCount]);
         }
         var (w, b) = Parameters(model, requireGrad: true);
-        TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).Backward();
-        return new ModelGradient([.. w.Grad!.ToArray()], b.Grad!.ToScalar());
+        var loss = TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
+        var gradients = Torch.Gradients([loss], [w, b]);
+        return new ModelGradient([.. gradients[0].data<double>().ToArray()], gradients[1].item<double>());
     }
 
     /// <inheritdoc/>
     public double[,] Hessian(ModelKind kind, DataSet data, LinearModel model, Penalty penalty)
     {
         Validate(kind, data, model, penalty);
-        using var scope = Torch.NewScope();
+        using var scope = NewDisposeScope();
         var x = DataTensors.Features(data);
         var y = DataTensors.Targets(data);
         var d = data.FeatureCount;
         // The L1 term is piecewise linear: it has no curvature, and autograd agrees (the derivative of sign is 0).
         var smooth = new Penalty(l2: penalty.L2);
-        return Torch.Hessian(theta => TensorLosses.Loss(kind, x, y, theta.Slice(0, 0, d), theta.Select(0, d), smooth), model.ToParameterVector());
+        return Torch.Hessian(theta => TensorLosses.Loss(kind, x, y, theta.narrow(0, 0, d), theta[d], smooth), model.ToParameterVector());
     }
 
     /// <inheritdoc/>
@@ -112,7 +115,7 @@ public sealed class TorchEngine : ILinearModelEngine
         start ??= LinearModel.Zero(data?.FeatureCount ?? 0);
         Validate(kind, data!, start, options.Penalty, modelName: nameof(start));
 
-        using var scope = Torch.NewScope();
+        using var scope = NewDisposeScope();
         var x = DataTensors.Features(data!);
         var y = DataTensors.Targets(data!);
         var lipschitz = LipschitzConstant(kind, x, options.Penalty.L2, options.FitIntercept);
@@ -121,8 +124,8 @@ public sealed class TorchEngine : ILinearModelEngine
         var (w, b) = Parameters(start, requireGrad: !OnePass);
         if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
         else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
-        using (Torch.NoGrad())
-            return monitor.Finish(new LinearModel(w.ToArray(), b.ToScalar()));
+        using (no_grad())
+            return monitor.Finish(new LinearModel(w.data<double>().ToArray(), b.item<double>()));
     }
 
     // The canonical autograd loop: forward, loss, backward, update under no-grad, zero the gradients.
@@ -132,16 +135,16 @@ public sealed class TorchEngine : ILinearModelEngine
         var smooth = new Penalty(l2: options.Penalty.L2);
         while (true)
         {
-            using var epoch = Torch.NewScope();
+            using var epoch = NewDisposeScope();
             var loss = TensorLosses.Loss(kind, x, y, w, b, smooth);
-            loss.Backward();
-            using (Torch.NoGrad())
+            loss.backward();
+            using (no_grad())
             {
-                var gb = options.FitIntercept ? b.Grad! : Tensor.Scalar(0.0);
-                if (ObserveAndStep(monitor, w, b, w.Grad!, gb, loss.ToScalar(), eta, l1)) break;
+                var gb = options.FitIntercept ? b.grad! : tensor(0.0, dtype: ScalarType.Float64);
+                if (ObserveAndStep(monitor, w, b, w.grad!, gb, loss.item<double>(), eta, l1)) break;
             }
-            w.ZeroGrad();
-            b.ZeroGrad();
+            w.grad!.zero_();
+            b.grad!.zero_();
         }
     }
 
@@ -149,21 +152,22 @@ public sealed class TorchEngine : ILinearModelEngine
     // then the same step as the autograd loop.
     private static void TrainOnePass(ModelKind kind, Tensor x, Tensor y, Tensor w, Tensor b, TrainingOptions options, double eta, DescentMonitor monitor)
     {
-        var d = (int)w.Shape[0];
+        var d = (int)w.shape[0];
+        var threads = Torch.KernelThreads;
         var smooth = new Penalty(l2: options.Penalty.L2);
         while (true)
         {
-            using var epoch = Torch.NewScope();
-            var sums = OnePassKernel.LossAndGradient(kind, x, y, w, b);
+            using var epoch = NewDisposeScope();
+            var sums = OnePassKernel.LossAndGradient(kind, x, y, w, b, threads);
             var weights = sums.AsSpan(0, d).ToArray();
             var ridge = PenaltyGradient(w, smooth);
             if (ridge is not null)
                 for (var j = 0; j < d; j++) weights[j] += ridge[j];
             var loss = sums[d + 1] + PenaltyValue(w, smooth);
-            using (Torch.NoGrad())
+            using (no_grad())
             {
-                var gb = Tensor.Scalar(options.FitIntercept ? sums[d] : 0.0);
-                if (ObserveAndStep(monitor, w, b, Tensor.FromArray(weights), gb, loss, eta, options.Penalty.L1)) break;
+                var gb = tensor(options.FitIntercept ? sums[d] : 0.0, dtype: ScalarType.Float64);
+                if (ObserveAndStep(monitor, w, b, tensor(weights), gb, loss, eta, options.Penalty.L1)) break;
             }
         }
     }
@@ -174,26 +178,26 @@ public sealed class TorchEngine : ILinearModelEngine
     /// </summary>
     private static bool ObserveAndStep(DescentMonitor monitor, Tensor w, Tensor b, Tensor gw, Tensor gb, double smoothLoss, double eta, double l1)
     {
-        var objective = smoothLoss + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).ToScalar() : 0.0);
+        var objective = smoothLoss + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).item<double>() : 0.0);
         if (l1 == 0.0)
         {
             // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
-            var norm = (gw.Dot(gw) + gb * gb).Sqrt().ToScalar();
+            var norm = (gw.dot(gw) + gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
-            w.SubtractInPlace(gw, eta);
-            b.SubtractInPlace(gb, eta);
+            w.add_(gw, alpha: -eta);
+            b.add_(gb, alpha: -eta);
         }
         else
         {
             // The proximal step w⁺ = S_{ηλ₁}(w − η∇f), S the soft threshold sign(v)·max(|v| − ηλ₁, 0);
             // its norm is that of the gradient mapping (θ − θ⁺)/η, zero exactly at a minimiser.
             var v = w - gw * eta;
-            var next = v.Sign() * (v.Abs() - eta * l1).Clamp(min: 0.0);
+            var next = v.sign() * (v.abs() - eta * l1).clamp_min(0.0);
             var mapping = (w - next) / eta;
-            var norm = (mapping.Dot(mapping) + gb * gb).Sqrt().ToScalar();
+            var norm = (mapping.dot(mapping) + gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
-            w.CopyFrom(next);
-            b.SubtractInPlace(gb, eta);
+            w.copy_(next);
+            b.add_(gb, alpha: -eta);
         }
         return false;
     }
@@ -202,11 +206,11 @@ public sealed class TorchEngine : ILinearModelEngine
     private static double PenaltyValue(Tensor w, Penalty penalty)
     {
         if (penalty.L2 == 0.0 && penalty.L1 == 0.0) return 0.0;
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var value = 0.0;
-        if (penalty.L2 != 0.0) value += TensorLosses.RidgePenalty(w, penalty.L2).ToScalar();
-        if (penalty.L1 != 0.0) value += TensorLosses.LassoPenalty(w, penalty.L1).ToScalar();
+        if (penalty.L2 != 0.0) value += TensorLosses.RidgePenalty(w, penalty.L2).item<double>();
+        if (penalty.L1 != 0.0) value += TensorLosses.LassoPenalty(w, penalty.L1).item<double>();
         return value;
     }
 
@@ -214,8 +218,8 @@ public sealed class TorchEngine : ILinearModelEngine
     private static double[]? PenaltyGradient(Tensor w, Penalty penalty)
     {
         if (penalty.L2 == 0.0 && penalty.L1 == 0.0) return null;
-        using var scope = Torch.NewScope();
-        var leaf = w.Detach().RequireGrad();
+        using var scope = NewDisposeScope();
+        var leaf = w.detach().requires_grad_();
         Tensor? total = null;
         if (penalty.L2 != 0.0) total = TensorLosses.RidgePenalty(leaf, penalty.L2);
         if (penalty.L1 != 0.0)
@@ -223,8 +227,7 @@ public sealed class TorchEngine : ILinearModelEngine
             var lasso = TensorLosses.LassoPenalty(leaf, penalty.L1);
             total = total is null ? lasso : total + lasso;
         }
-        total!.Backward();
-        return leaf.Grad!.ToArray();
+        return Torch.Gradient(total!, leaf).data<double>().ToArray();
     }
 
     /// <summary>
@@ -234,18 +237,17 @@ public sealed class TorchEngine : ILinearModelEngine
     /// </summary>
     private static double LipschitzConstant(ModelKind kind, Tensor x, double l2, bool fitIntercept)
     {
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
-        var shape = x.Shape;
-        int n = (int)shape[0], d = (int)shape[1];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        int n = (int)x.shape[0], d = (int)x.shape[1];
         var c = kind == ModelKind.Linear ? 2.0 / n : 0.25 / n;
-        var gram = x.T.MatMul(x).ToMatrix();
-        var sums = x.Sum(0).ToArray();
+        var gram = x.t().matmul(x).data<double>().ToArray(); // d×d, row-major
+        var sums = x.sum(0).data<double>().ToArray();
         var size = fitIntercept ? d + 1 : d;
         var m = new double[size, size];
         for (var i = 0; i < d; i++)
         {
-            for (var j = 0; j < d; j++) m[i, j] = c * gram[i, j];
+            for (var j = 0; j < d; j++) m[i, j] = c * gram[i * d + j];
             m[i, i] += 2.0 * l2;
             if (fitIntercept) m[i, d] = m[d, i] = c * sums[i];
         }
@@ -258,13 +260,9 @@ public sealed class TorchEngine : ILinearModelEngine
 
     private static (Tensor Weights, Tensor Bias) Parameters(LinearModel model, bool requireGrad)
     {
-        var w = Tensor.FromArray(model.Weights.ToArray());
-        var b = Tensor.Scalar(model.Bias);
-        if (requireGrad)
-        {
-            w.RequiresGrad = true;
-            b.RequiresGrad = true;
-        }
+        Torch.Initialize();
+        var w = tensor(model.Weights.ToArray(), dtype: ScalarType.Float64, requires_grad: requireGrad);
+        var b = tensor(model.Bias, dtype: ScalarType.Float64, requires_grad: requireGrad);
         return (w, b);
     }
 

@@ -1,10 +1,13 @@
 using System.Runtime.ExceptionServices;
-using TensorLinear.Autograd.Native;
+using TensorLinear.Autograd.Models;
+using TensorLinear.Autograd.Runtime;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace TensorLinear.Autograd.Models;
+namespace TensorLinear.Autograd.LeastSquares;
 
 /// <summary>
 /// Closed-form least squares on the tensor side: y ≈ Xw + b by Householder QR, never by the normal equations
@@ -16,10 +19,10 @@ namespace TensorLinear.Autograd.Models;
 /// R̃ = [[R, c], [0, ρ]] where c = Qᵀy and ρ = ‖y − Aθ̂‖, so θ̂ solves Rθ = c and RSS = ρ² without forming a
 /// residual.</para>
 /// <para>R̃ is computed as a tall-skinny QR (TSQR): the rows are cut into blocks that fit in cache, each block is
-/// factorised on its own (LAPACK geqrf through libtorch), and the stacked block factors are factorised once more. Every
-/// step is an orthogonal transformation, so the result is the R̃ of M up to the signs of its rows, with the backward
-/// stability of Householder QR. The blocks run on <see cref="Torch.KernelThreads"/> threads, with OpenBLAS on one thread
-/// meanwhile (the pools take the cores in turn: see <see cref="ThreadPolicy"/>).</para>
+/// factorised on its own (LAPACK geqrf through <c>torch.linalg.qr</c>), and the stacked block factors are factorised
+/// once more. Every step is an orthogonal transformation, so the result is the R̃ of M up to the signs of its rows, with
+/// the backward stability of Householder QR. The blocks run on <see cref="Torch.KernelThreads"/> threads, with
+/// libtorch on one thread meanwhile (the pools take the cores in turn: see <see cref="ThreadPolicy"/>).</para>
 /// <para>A column whose part outside the span of the columns before it is at most τ = 10·n·ε of its length
 /// (|Rⱼⱼ| ≤ τ‖aⱼ‖, the sine of its angle to that span) makes the design rank-deficient, and the fit is refused — the
 /// reference's rule.</para>
@@ -37,13 +40,14 @@ public static class TensorLeastSquares
     public static LeastSquaresSolution Fit(DataSet data, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var scope = Torch.NewScope();
+        using var scope = NewDisposeScope();
         return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept);
     }
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to an n×d float64 feature matrix and n targets.</summary>
     /// <exception cref="DegenerateInputException">No more rows than parameters, or a rank-deficient design.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
+    /// <exception cref="InvalidInputException">A tensor is not float64, or holds NaN or an infinity.</exception>
     public static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept = true) =>
         Fit(features, targets, fitIntercept, blockRows: 0);
 
@@ -52,21 +56,23 @@ public static class TensorLeastSquares
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
-        var shape = features.Shape;
-        if (shape.Length != 2)
-            throw new DimensionMismatchException(nameof(features), $"has shape {Tensor.FormatShape(shape)}; it must be a matrix");
-        long n = shape[0], d = shape[1];
-        if (targets.Shape is not [var m] || m != n)
-            throw new DimensionMismatchException(nameof(targets), $"has shape {Tensor.FormatShape(targets.Shape)}; it must be a vector of {n}");
+        Torch.Initialize();
+        if (features.dim() != 2)
+            throw new DimensionMismatchException(nameof(features), $"has shape {Shapes.Format(features.shape)}; it must be a matrix");
+        long n = features.shape[0], d = features.shape[1];
+        if (targets.shape is not [var m] || m != n)
+            throw new DimensionMismatchException(nameof(targets), $"has shape {Shapes.Format(targets.shape)}; it must be a vector of {n}");
+        RequireFiniteFloat64(features, nameof(features));
+        RequireFiniteFloat64(targets, nameof(targets));
         var p = (int)d + (fitIntercept ? 1 : 0);
         if (n <= p)
             throw new DegenerateInputException(nameof(features),
                 $"has {n} rows for {p} parameters; least squares needs more rows than parameters");
 
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var rows = blockRows > 0 ? blockRows : Math.Max(p + 1, BlockBytes / ((p + 1) * sizeof(double)));
-        var r = AugmentedR(features, targets, fitIntercept, n, rows).ToMatrix(); // (p + 1)×(p + 1)
+        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), fitIntercept, n, rows)); // (p + 1)×(p + 1)
 
         RejectDependentColumns(r, p, n, fitIntercept);
         // Rθ = c by back substitution, in the design's order (the intercept first).
@@ -91,41 +97,49 @@ public static class TensorLeastSquares
         var blocks = (int)((n + blockRows - 1) / blockRows);
         var factors = new Tensor[blocks];
         var threads = Math.Clamp(Torch.KernelThreads, 1, blocks);
+
+        void Factor(int t)
+        {
+            using var noGrad = no_grad(); // gradient mode is per thread
+            for (var k = t; k < blocks; k += threads)
+            {
+                // Each block's temporaries die with its own scope; its factor is handed to the caller's thread.
+                using var scope = NewDisposeScope();
+                long start = k * blockRows, count = Math.Min(blockRows, n - start);
+                var parts = new List<Tensor>(3);
+                if (fitIntercept) parts.Add(ones(count, 1, dtype: ScalarType.Float64));
+                parts.Add(x.narrow(0, start, count));
+                parts.Add(y.narrow(0, start, count).reshape(count, 1));
+                factors[k] = UpperFactor(cat(parts, 1)).DetachFromDisposeScope();
+            }
+        }
+
         try
         {
-            void Factor(int t)
-            {
-                using var noGrad = Torch.NoGrad(); // gradient mode is per thread
-                for (var k = t; k < blocks; k += threads)
-                {
-                    using var scope = Torch.NewScope();
-                    long start = k * blockRows, count = Math.Min(blockRows, n - start);
-                    var parts = new List<Tensor>(3);
-                    if (fitIntercept) parts.Add(Tensor.Ones([count, 1]));
-                    parts.Add(x.Rows(start, count));
-                    parts.Add(y.Rows(start, count).Reshape(count, 1));
-                    factors[k] = Tensor.Concatenate(parts, 1).QrR().DetachFromScope();
-                }
-            }
-
             if (threads == 1) Factor(0);
             else
             {
-                // The blocks' threads call LAPACK, and through it BLAS: OpenBLAS gets one thread meanwhile (one pool at a time).
                 using var section = ThreadSettings.KernelsOwnTheCores();
                 try { Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Factor); }
                 catch (AggregateException e) when (e.InnerExceptions.Count == 1) { ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); }
             }
-            if (blocks > 1) return Tensor.Concatenate(factors, 0).QrR();
-            var only = factors[0];
-            factors[0] = null!;
-            TensorScope.Current?.Adopt(only); // the caller's scope owns the result
-            return only;
+            return blocks > 1 ? UpperFactor(cat(factors, 0)) : factors[0].clone();
         }
         finally
         {
             foreach (var f in factors) f?.Dispose();
         }
+    }
+
+    // The R of a = QR (LAPACK geqrf), Q not formed.
+    private static Tensor UpperFactor(Tensor a) => linalg.qr(a, linalg.QRMode.R).R;
+
+    private static void RequireFiniteFloat64(Tensor t, string name)
+    {
+        Derivations.TensorChecks.Float64(t, name);
+        using var noGrad = no_grad();
+        using var finite = t.isfinite().all();
+        if (!finite.item<bool>()) throw new NonFiniteInputException(name, "holds NaN or an infinity");
     }
 
     // |Rⱼⱼ| is the length of the part of aⱼ outside the span of a₀..aⱼ₋₁ and ‖R₀..ⱼ,ⱼ‖ = ‖aⱼ‖ (Q has orthonormal

@@ -1,0 +1,14 @@
+using System.Runtime.CompilerServices;
+
+namespace TensorLinear.Autograd.Loading;
+
+/// <summary>Applies the libstdc++ fix as soon as this assembly is loaded, before any TorchSharp call of ours.</summary>
+internal static class ModuleLoad
+{
+    // A module initializer in a library is usually a smell (CA2255); here it is the point: a caller who touches any
+    // TensorLinear type before calling TorchSharp gets a loadable TorchSharp. Apply never throws.
+#pragma warning disable CA2255
+    [ModuleInitializer]
+    internal static void ApplyLibStdCxxFix() => LibStdCxxCompatibility.Apply();
+#pragma warning restore CA2255
+}
