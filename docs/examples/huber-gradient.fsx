@@ -6,12 +6,13 @@
 // The script fails (exit code 1) if any expectation does not hold.
 
 #I "../../src/Verification/bin/Release/net10.0"
+#r "TorchSharp.dll"
 #r "TensorLinear.Core.dll"
 #r "TensorLinear.Autograd.dll"
 #r "TensorLinear.Verification.dll"
 
-open TensorLinear.Autograd
 open TensorLinear.Verification.GradientChecking
+open TorchSharp
 
 let expect condition what =
     if condition then printfn "ok: %s" what else failwithf "FAILED: %s" what
@@ -47,12 +48,13 @@ let gradient (theta: float[]) =
         g[3] <- g[3] + s
     Array.map (fun v -> v / n) g
 
-// The same loss written with tensors, so that libtorch's autograd can differentiate it: a third, independent opinion.
-let lossTensor (theta: Tensor) =
-    let x = Tensor.FromRows rows
-    let r = x.MatVec(theta.Slice(0, 0, 3)) + theta.Select(0, 3) - Tensor.FromArray targets
-    let a = abs r
-    Tensor.Where(a.LessOrEqual(delta), 0.5 * r * r, delta * (a - 0.5 * delta)).Mean()
+// The same loss written with TorchSharp tensors, so that libtorch's autograd can differentiate it: a third,
+// independent opinion. (From F#, a method that takes a Scalar or a Tensor, like le, needs the float made a tensor.)
+let lossTensor (theta: torch.Tensor) =
+    let x = torch.tensor(array2D rows)
+    let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - torch.tensor targets
+    let a = r.abs()
+    torch.where(a.le(torch.tensor delta), 0.5 * r * r, delta * (a - 0.5 * delta)).mean()
 
 // A point where some residuals fall inside [−δ, δ] and some outside, so that both branches of ψ are exercised.
 let theta = [| 1.5; -0.5; 0.25; 0.5 |]

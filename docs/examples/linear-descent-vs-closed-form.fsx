@@ -5,12 +5,14 @@
 // The script fails (exit code 1) if any expectation does not hold.
 
 #I "../../src/Verification/bin/Release/net10.0"
+#r "TorchSharp.dll"
 #r "TensorLinear.Core.dll"
 #r "TensorLinear.Reference.dll"
 #r "TensorLinear.Autograd.dll"
 
 open System
 open TensorLinear
+open TensorLinear.Autograd.LeastSquares
 open TensorLinear.Autograd.Models
 open TensorLinear.Data
 open TensorLinear.Models

@@ -7,6 +7,7 @@
 // The script fails (exit code 1) if any expectation does not hold.
 
 #I "../../src/Verification/bin/Release/net10.0"
+#r "TorchSharp.dll"
 #r "TensorLinear.Core.dll"
 #r "TensorLinear.Reference.dll"
 #r "TensorLinear.Autograd.dll"
@@ -22,6 +23,7 @@ open TensorLinear.Numerics
 open TensorLinear.Reference
 open TensorLinear.Reference.Models
 open TensorLinear.Training
+open TorchSharp
 
 let expect condition what =
     if condition then printfn "ok: %s" what else failwithf "FAILED: %s" what
@@ -137,8 +139,8 @@ expect (points |> Array.forall (fun p ->
        "every foot of the perpendicular is on the boundary"
 // The tensor twin of the signed distance agrees with the reference's.
 let tensorDistance (p: float[]) =
-    use scope = Torch.NewScope()
-    TensorHyperplane.SignedDistance(Tensor.FromArray weights, Tensor.Scalar model.Bias, Tensor.FromArray p).ToScalar()
+    use scope = torch.NewDisposeScope()
+    TensorHyperplane.SignedDistance(torch.tensor weights, torch.tensor model.Bias, torch.tensor p).ToDouble()
 expect (points |> Array.forall (fun p -> abs (tensorDistance p - boundary.SignedDistance p) <= 16.0 * u * scale p))
        "the tensor twin's signed distances agree"
 printfn "\nseed-geometry: all expectations hold"

@@ -209,7 +209,7 @@ public static class Torch
         if (!gradient.requires_grad) return hessian;
         for (var i = 0; i < n; i++)
         {
-            var row = Gradients([gradient[i]], [input])[0].data<double>().ToArray();
+            var row = Gradients([gradient[i]], [input])[0].ToDoubles();
             for (var j = 0; j < n; j++) hessian[i, j] = row[j];
         }
         return hessian;
@@ -231,7 +231,7 @@ public static class Torch
         var gradient = Gradient(f(input), input, createGraph: true);
         if (!gradient.requires_grad) return new double[x.Length]; // f is affine: its Hessian, and so ∇²f·v, is zero
         var directional = gradient.dot(torch.tensor(v));
-        return Gradient(directional, input).data<double>().ToArray();
+        return Gradient(directional, input).ToDoubles();
     }
 
     private static Tensor Live(Tensor? t, string name)

@@ -40,6 +40,7 @@ public static class TensorLeastSquares
     public static LeastSquaresSolution Fit(DataSet data, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
+        Torch.Initialize();
         using var scope = NewDisposeScope();
         return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept);
     }

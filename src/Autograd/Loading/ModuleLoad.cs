@@ -2,13 +2,20 @@ using System.Runtime.CompilerServices;
 
 namespace TensorLinear.Autograd.Loading;
 
-/// <summary>Applies the libstdc++ fix as soon as this assembly is loaded, before any TorchSharp call of ours.</summary>
+/// <summary>
+/// Prepares the process for TorchSharp as soon as this assembly is loaded, before any TorchSharp call of ours: MKL's
+/// reproducible mode, then the libstdc++ fix.
+/// </summary>
 internal static class ModuleLoad
 {
     // A module initializer in a library is usually a smell (CA2255); here it is the point: a caller who touches any
-    // TensorLinear type before calling TorchSharp gets a loadable TorchSharp. Apply never throws.
+    // TensorLinear type before calling TorchSharp gets a loadable TorchSharp. Neither step throws.
 #pragma warning disable CA2255
     [ModuleInitializer]
-    internal static void ApplyLibStdCxxFix() => LibStdCxxCompatibility.Apply();
+    internal static void Load()
+    {
+        Runtime.MklReproducibility.Request();
+        LibStdCxxCompatibility.Apply();
+    }
 #pragma warning restore CA2255
 }

@@ -55,7 +55,7 @@ public sealed class TorchEngine : ILinearModelEngine
         using var noGrad = no_grad();
         var (w, b) = Parameters(model, requireGrad: false);
         var z = TensorLosses.Scores(DataTensors.Features(data), w, b);
-        return (kind == ModelKind.Logistic ? z.sigmoid() : z).data<double>().ToArray();
+        return (kind == ModelKind.Logistic ? z.sigmoid() : z).ToDoubles();
     }
 
     /// <inheritdoc/>
@@ -91,7 +91,7 @@ public sealed class TorchEngine : ILinearModelEngine
         var (w, b) = Parameters(model, requireGrad: true);
         var loss = TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
         var gradients = Torch.Gradients([loss], [w, b]);
-        return new ModelGradient([.. gradients[0].data<double>().ToArray()], gradients[1].item<double>());
+        return new ModelGradient([.. gradients[0].ToDoubles()], gradients[1].item<double>());
     }
 
     /// <inheritdoc/>
@@ -125,7 +125,7 @@ public sealed class TorchEngine : ILinearModelEngine
         if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
         else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
         using (no_grad())
-            return monitor.Finish(new LinearModel(w.data<double>().ToArray(), b.item<double>()));
+            return monitor.Finish(new LinearModel(w.ToDoubles(), b.item<double>()));
     }
 
     // The canonical autograd loop: forward, loss, backward, update under no-grad, zero the gradients.
@@ -227,7 +227,7 @@ public sealed class TorchEngine : ILinearModelEngine
             var lasso = TensorLosses.LassoPenalty(leaf, penalty.L1);
             total = total is null ? lasso : total + lasso;
         }
-        return Torch.Gradient(total!, leaf).data<double>().ToArray();
+        return Torch.Gradient(total!, leaf).ToDoubles();
     }
 
     /// <summary>
@@ -241,8 +241,8 @@ public sealed class TorchEngine : ILinearModelEngine
         using var noGrad = no_grad();
         int n = (int)x.shape[0], d = (int)x.shape[1];
         var c = kind == ModelKind.Linear ? 2.0 / n : 0.25 / n;
-        var gram = x.t().matmul(x).data<double>().ToArray(); // d×d, row-major
-        var sums = x.sum(0).data<double>().ToArray();
+        var gram = x.t().matmul(x).ToDoubles(); // d×d, row-major
+        var sums = x.sum(dim: 0).ToDoubles();
         var size = fitIntercept ? d + 1 : d;
         var m = new double[size, size];
         for (var i = 0; i < d; i++)
@@ -269,6 +269,7 @@ public sealed class TorchEngine : ILinearModelEngine
     private static void Validate(ModelKind kind, DataSet data, LinearModel model, Penalty penalty, bool requireLabels = true, string modelName = "model")
     {
         ArgumentNullException.ThrowIfNull(penalty);
+        Torch.Initialize(); // before any TorchSharp call, so that a failed load is a NativeLibraryException
         Check.ModelFits(data, model, modelName);
         if (kind == ModelKind.Logistic && requireLabels) Check.BinaryLabels(data.Targets.Span, nameof(data));
         if (kind is not (ModelKind.Linear or ModelKind.Logistic))

@@ -22,7 +22,12 @@ internal static class EngineLoader
 
     private static Exception? Load()
     {
+        MklReproducibility.Request();
         var fix = LibStdCxxCompatibility.Apply();
+        // TorchSharp writes its whole loading trace (tens of lines) to stdout before it throws; the exception's first
+        // line, which the message below keeps, says what failed. So stdout is held back during the one call that loads.
+        var stdout = Console.Out;
+        Console.SetOut(TextWriter.Null);
         try
         {
             ThreadSettings.ApplyAtLoad(torch.get_num_threads());
@@ -37,6 +42,10 @@ internal static class EngineLoader
                 "  TorchSharp-cpu needs Linux x64 with glibc ≥ 2.34 (Debian 12, Ubuntu 22.04 or newer), Windows x64 or macOS arm64, " +
                 "and the package TorchSharp-cpu 0.107.0 referenced by the application so that its libtorch-cpu files are copied beside it. " +
                 "Rebuild with 'dotnet build' (or run ./scripts/bootstrap.sh in the repository).", cause);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using TensorLinear.Autograd;
 using TensorLinear.Autograd.Derivations;
+using TensorLinear.Cli.Runtime;
 using TensorLinear.Reference;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Cli.Calc;
 
@@ -165,7 +167,7 @@ internal static class Calculations
         var (w, w0) = Split(plane);
         var hyperplane = new Hyperplane(w, w0);
         var reference = hyperplane.SignedDistance(x);
-        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.SignedDistance(inputs[1], inputs[2].Select(0, 0), inputs[0]));
+        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.SignedDistance(inputs[1], inputs[2][0], inputs[0]));
         return new Calculation("distance", "d = (wᵀx + w₀)/‖w‖₂, the signed distance from the hyperplane wᵀx + w₀ = 0 to the point x",
             [new("x", x), new("w", w), new("w0", [w0])],
             new Derivative("value", Outcome.Of(reference), torch.Value, true),
@@ -181,7 +183,7 @@ internal static class Calculations
         var (w, w0) = Split(plane);
         var hyperplane = new Hyperplane(w, w0);
         var side = hyperplane.Side(x);
-        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Evaluate(inputs[1], inputs[2].Select(0, 0), inputs[0]).Sign());
+        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Evaluate(inputs[1], inputs[2][0], inputs[0]).sign());
         // sign(wᵀx + w₀) is constant off the hyperplane, so every derivative is 0 there; on it the step has no derivative.
         Outcome Zero(int length) => side == 0
             ? new Outcome(null, "x lies on the hyperplane, where the side jumps from −1 to +1 and has no derivative")
@@ -199,23 +201,22 @@ internal static class Calculations
     private sealed record TorchSide(Outcome Value, Outcome[] Gradients);
 
     // The value of f at the inputs and its derivative with respect to each, by reverse mode: one backward pass for a
-    // scalar, one per output component for a vector (each giving a row of the Jacobian).
+    // scalar, one per output component for a vector (each giving a row of the Jacobian). Torch.Gradients gives zeros
+    // for an output that records no graph.
     private static TorchSide Autograd(double[][] inputs, Func<Tensor[], Tensor> f)
     {
-        using var scope = Torch.NewScope();
-        var tensors = inputs.Select(v => Tensor.FromArray(v).RequireGrad()).ToArray();
+        Torch.Initialize();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var tensors = inputs.Select(v => TorchSharp.torch.tensor(v, requires_grad: true)).ToArray();
         var output = f(tensors);
-        var values = output.Detach().ToArray();
-        var scalar = output.Dimensions == 0;
+        var values = output.ToDoubles();
+        var scalar = output.dim() == 0;
         var rows = scalar ? 1 : values.Length;
         var jacobians = inputs.Select(v => new double[rows][]).ToArray();
         for (var i = 0; i < rows; i++)
         {
-            var component = scalar ? output : output.Select(0, i);
-            var gradients = output.RequiresGrad
-                ? Torch.Gradients([component], tensors, retainGraph: true)
-                : tensors.Select(t => Tensor.Zeros(t.Shape)).ToArray();
-            for (var k = 0; k < tensors.Length; k++) jacobians[k][i] = gradients[k].ToArray();
+            var gradients = Torch.Gradients([scalar ? output : output[i]], tensors);
+            for (var k = 0; k < tensors.Length; k++) jacobians[k][i] = gradients[k].ToDoubles();
         }
         return new TorchSide(scalar ? Outcome.Of(values[0]) : Outcome.Of(values), [.. jacobians.Select(j => new Outcome(j, null))]);
     }

@@ -1,5 +1,7 @@
+using TensorLinear.Autograd;
 using System.CommandLine;
 using TensorLinear.Cli.Output;
+using TensorLinear.Cli.Runtime;
 using TensorLinear.Verification;
 using TensorLinear.Verification.Catalog;
 
@@ -27,6 +29,7 @@ internal static class VerifyCommand
     internal static int Run(Terminal terminal, int cases, int seed, bool json)
     {
         if (cases < 1) throw new UsageException($"--cases is {cases}; at least one case per derivation is needed");
+        Torch.Initialize();
         var total = DerivationCatalog.All.Count * cases;
         var report = terminal.WithProgress("verify", json, bar =>
         {

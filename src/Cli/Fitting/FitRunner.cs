@@ -1,7 +1,10 @@
+using TensorLinear.Autograd;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using TensorLinear.Autograd.LeastSquares;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Cli.Data;
+using TensorLinear.Cli.Runtime;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.Features;
@@ -27,10 +30,13 @@ internal static class FitRunner
     /// <exception cref="DataFormatException">The file cannot be read as the data asked for.</exception>
     /// <exception cref="InvalidInputException">Data the solver cannot fit (too few rows, collinear columns, …).</exception>
     /// <exception cref="DivergenceException">Gradient descent diverged.</exception>
+    /// <exception cref="TensorLinear.Autograd.NativeLibraryException">libtorch is needed and cannot be loaded.</exception>
     public static FitReport Run(FitSettings settings, Terminal terminal)
     {
         settings.Validate();
         var input = LoadedData.From(CsvDataReader.Read(settings.DataFile), settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
+        // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
+        if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
         {
             var features = Features(settings, input.Data);
