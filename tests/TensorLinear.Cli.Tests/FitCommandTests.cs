@@ -225,12 +225,4 @@ public class FitCommandTests
         Assert.Equal(zero, json.GetProperty("data").GetProperty("classes").GetProperty("0").GetString());
         Assert.Equal(one, json.GetProperty("data").GetProperty("classes").GetProperty("1").GetString());
     }
-
-    [Fact]
-    public void TheEngineCommandStillChecksItself()
-    {
-        var result = Tool.Run("engine");
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("expected (0.6, 0.8): ok", result.Output);
-    }
 }

@@ -107,7 +107,13 @@ public partial class JsonSchemaTests
 
     private static readonly Dictionary<string, string> Engine = new()
     {
-        ["command"] = "string", ["libtorch"] = "string", ["threads"] = "number", ["blas"] = "string|null", ["autograd"] = "object",
+        ["command"] = "string", ["torchSharp"] = "string", ["libtorch"] = "string", ["mkl"] = "boolean|null", ["threads"] = "number",
+        ["kernelThreads"] = "number", ["threadPolicy"] = "string", ["libStdCxxFix"] = "object", ["autograd"] = "object",
+    };
+
+    private static readonly Dictionary<string, string> LibStdCxxFix = new()
+    {
+        ["kind"] = "string", ["reason"] = "string", ["patchedCopy"] = "string|null",
     };
 
     private static readonly Dictionary<string, string> EngineAutograd = new()
@@ -120,6 +126,7 @@ public partial class JsonSchemaTests
     {
         var json = Tool.Run("engine", "--json").Json();
         Matches(Engine, json);
+        Matches(LibStdCxxFix, json.GetProperty("libStdCxxFix"));
         Matches(EngineAutograd, json.GetProperty("autograd"));
         Assert.True(json.GetProperty("autograd").GetProperty("agrees").GetBoolean());
     }
@@ -188,7 +195,7 @@ public partial class JsonSchemaTests
     {
         var document = File.ReadAllText(Path.Combine(Tool.Repository(), "docs", "cli.md"));
         var documented = Member().Matches(document).Select(m => m.Groups[1].Value).ToHashSet();
-        var all = new[] { Engine, EngineAutograd, Fit, FitData, FitOptions, EngineFit, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
+        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, FitOptions, EngineFit, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
         var missing = all.SelectMany(o => o.Keys).Distinct().Where(k => !documented.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "docs/cli.md does not document: " + string.Join(", ", missing));
     }

@@ -1,7 +1,7 @@
 namespace TensorLinear.Cli.Tests;
 
 /// <summary>Each command run as the real executable, <c>dotnet tensorlinear.dll</c>: arguments, output and exit code end to end.</summary>
-public class ProcessTests
+public class ProcessTests(ToolWithoutLibtorch libtorchMissing) : IClassFixture<ToolWithoutLibtorch>
 {
     [Fact]
     public void FitRunsAsAProcess()
@@ -47,26 +47,25 @@ public class ProcessTests
         foreach (var command in new[] { "verify", "calc", "fit", "engine" }) Assert.Contains(command, result.Output);
     }
 
-    [Fact]
-    public void AMissingBridgeIsReportedWithWhereItWasLookedForAndTheFix()
+    [Theory]
+    [InlineData("engine")]
+    [InlineData("calc dot 1,2 3,4")]
+    [InlineData("fit --data Examples/houses.csv --target price --model linear --engine torch")]
+    [InlineData("verify --cases 1")]
+    public void WithoutLibtorchACommandThatNeedsItSaysWhyInOneLine(string command)
     {
-        // A copy of the tool without libtensorlinear_native.so: the loader must say what it looked for, where, and
-        // which command fixes it — one line, exit code 3, no stack trace.
-        var copy = Directory.CreateTempSubdirectory("tensorlinear-no-bridge").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(AppContext.BaseDirectory))
-                if (!file.EndsWith("libtensorlinear_native.so", StringComparison.Ordinal))
-                    File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-            var result = Tool.RunProcessAt(Path.Combine(copy, "tensorlinear.dll"), "engine");
-            Assert.Equal(3, result.ExitCode);
-            Assert.Contains($"{copy}/libtensorlinear_native.so: no such file", result.Error);
-            Assert.Contains("./scripts/bootstrap.sh", result.Error);
-            Assert.DoesNotContain("   at ", result.Error);
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        // One line, exit code 3, nothing on stdout (TorchSharp prints its loading trace there) and no stack trace.
+        var line = libtorchMissing.Run(command.Split(' ')).AssertOneLineFailure(3);
+        Assert.Contains("could not load libtorch", line);
+        Assert.Contains("libstdc++ fix: ", line);
+    }
+
+    [Fact]
+    public void WithoutLibtorchTheReferenceEngineStillFits()
+    {
+        var result = libtorchMissing.Run("fit", "--data", "Examples/houses.csv", "--target", "price", "--model", "linear", "--engine", "reference");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("", result.Error);
+        Assert.Contains("least squares", result.Output);
     }
 }

@@ -14,9 +14,12 @@ public sealed record ToolResult(int ExitCode, string Output, string Error)
     }
 
     /// <summary>Asserts the contract for bad input: exit code 2, nothing on stdout, one line on stderr and no stack trace.</summary>
-    public string AssertBadInput()
+    public string AssertBadInput() => AssertOneLineFailure(2);
+
+    /// <summary>Asserts the contract for a failure: the exit code given, nothing on stdout, one line on stderr and no stack trace.</summary>
+    public string AssertOneLineFailure(int exitCode)
     {
-        Assert.True(ExitCode == 2, $"exit code {ExitCode}, stderr: {Error}");
+        Assert.True(ExitCode == exitCode, $"exit code {ExitCode}, stderr: {Error}");
         Assert.Equal("", Output);
         var lines = Error.TrimEnd().Split('\n');
         Assert.True(lines.Length == 1, $"stderr has {lines.Length} lines:\n{Error}");
@@ -42,8 +45,11 @@ public static class Tool
     public static ToolResult RunProcess(params string[] args) =>
         RunProcessAt(Path.Combine(AppContext.BaseDirectory, "tensorlinear.dll"), args);
 
-    /// <summary>Runs the given build of the tool as a process, <c>dotnet path args</c>.</summary>
-    public static ToolResult RunProcessAt(string toolPath, params string[] args)
+    /// <summary>
+    /// Runs the given build of the tool as a process, <c>dotnet path args</c>, in the tests' build output, with
+    /// <paramref name="environment"/>'s variables set on top of this process's.
+    /// </summary>
+    public static ToolResult RunProcessAt(string toolPath, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -54,6 +60,7 @@ public static class Tool
         };
         start.ArgumentList.Add(toolPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
