@@ -167,7 +167,11 @@ public static class Torch
     // tensors and the caller's .grad fields are untouched.
     private static Tensor[] RestrictedBackward(IList<Tensor> outputs, IList<Tensor> seeds, IReadOnlyList<Tensor> inputs, string operation)
     {
-        var saved = inputs.Select(x => x.grad).ToArray();
+        // A non-leaf input's .grad is read only where it retains one (else libtorch warns on stderr): retain_grad()
+        // makes it keep the gradient this pass computes, and it had none of its own to set aside.
+        foreach (var x in inputs)
+            if (!x.is_leaf) x.retain_grad();
+        var saved = inputs.Select(x => x.is_leaf ? x.grad : null).ToArray();
         try
         {
             foreach (var x in inputs) x.grad = null;
@@ -201,6 +205,7 @@ public static class Torch
         Numerics.Check.Vector(x, nameof(x));
         Initialize();
         using var scope = torch.NewDisposeScope();
+        using var recording = torch.enable_grad(); // a caller inside no_grad() still gets the Hessian
         var input = torch.tensor(x, requires_grad: true);
         var gradient = Gradient(f(input), input, createGraph: true);
         var n = x.Length;
@@ -227,6 +232,7 @@ public static class Torch
         Numerics.Check.SameLength(x.Length, nameof(x), v.Length, nameof(v));
         Initialize();
         using var scope = torch.NewDisposeScope();
+        using var recording = torch.enable_grad(); // a caller inside no_grad() still gets the product
         var input = torch.tensor(x, requires_grad: true);
         var gradient = Gradient(f(input), input, createGraph: true);
         if (!gradient.requires_grad) return new double[x.Length]; // f is affine: its Hessian, and so ∇²f·v, is zero

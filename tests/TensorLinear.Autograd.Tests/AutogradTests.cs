@@ -1,172 +1,137 @@
-using TensorLinear.Autograd;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
 
-// How autograd is driven: leaves, Backward with and without an upstream gradient, accumulation and ZeroGrad, the
-// no-grad mode, Torch.Gradients with createGraph for second derivatives, Hessians and Hessian–vector products.
-// Every expected value is a polynomial's derivative at small integers or halves: exact.
+// What Torch.Gradients promises beyond the gradient itself: .grad left as it was, zeros for what does not depend on
+// the inputs, upstream gradients, several outputs, createGraph for higher derivatives; and Torch.Hessian and
+// Torch.HessianVectorProduct. Every expected value is a polynomial's derivative at small integers or halves: exact.
 public sealed class AutogradTests
 {
+    public AutogradTests() => Torch.Initialize();
+
+    private static Tensor Vector(params double[] values) => tensor(values, requires_grad: true);
+
     [Fact]
-    public void OnlyMarkedLeavesAndWhatIsComputedFromThemRequireGradients()
+    public void GradientsLeaveAnEmptyGradEmpty()
     {
-        using var scope = Torch.NewScope();
-        var c = Tensor.FromArray([1, 2]);
-        Assert.False(c.RequiresGrad); // off by default
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        Assert.True(x.RequiresGrad);
-        Assert.True((x * c).RequiresGrad); // recorded: depends on x
-        Assert.False((c * c).RequiresGrad); // constants only
-        x.RequiresGrad = false;
-        Assert.False(x.RequiresGrad);
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x).ToDoubles()); // 2x
+        Assert.Null(x.grad);
+        Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x, createGraph: true).ToDoubles());
+        Assert.Null(x.grad);
     }
 
     [Fact]
-    public void GradIsNullBeforeAnyBackward()
+    public void GradientsPutBackTheGradThatBackwardHadAccumulated()
     {
-        using var scope = Torch.NewScope();
-        Assert.Null(Tensor.FromArray([1]).RequireGrad().Grad);
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        (3.0 * x).sum().backward();
+        Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x).ToDoubles()); // 2x alone, not 2x + 3
+        Assert.Equal([3, 3], x.grad!.ToDoubles()); // what backward left, unchanged
+        Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x, createGraph: true).ToDoubles());
+        Assert.Equal([3, 3], x.grad!.ToDoubles());
+        (x * x).sum().backward(); // and it still accumulates into the grad that was put back
+        Assert.Equal([5, 7], x.grad!.ToDoubles());
     }
 
     [Fact]
-    public void BackwardOfANonScalarTakesAnUpstreamGradient()
+    public void AnInputTheOutputDoesNotDependOnGetsZerosOfItsShape()
     {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2, 3]).RequireGrad();
-        (x * x).Backward(Tensor.FromArray([1, 0.5, -1]));
-        Assert.Equal([2, 2, -6], x.Grad!.ToArray()); // vᵀ ∂(x²) = 2x ⊙ v = [2·1·1, 2·2·0.5, 2·3·(−1)]
-    }
-
-    [Fact]
-    public void GradientsAccumulateAcrossTwoBackwardCalls()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        (x * x).Sum().Backward();
-        Assert.Equal([2, 4], x.Grad!.ToArray()); // 2x
-        (3.0 * x).Sum().Backward();
-        Assert.Equal([5, 7], x.Grad!.ToArray()); // 2x + 3: the second pass adds to the first
-    }
-
-    [Fact]
-    public void ZeroGradClearsTheAccumulatedGradient()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        x.ZeroGrad(); // before any backward: nothing to clear, no error
-        Assert.Null(x.Grad);
-        (x * x).Sum().Backward();
-        x.ZeroGrad();
-        Assert.Equal([0, 0], x.Grad!.ToArray());
-        (x * x).Sum().Backward();
-        Assert.Equal([2, 4], x.Grad!.ToArray()); // 2x afresh, not 4x
-    }
-
-    [Fact]
-    public void RetainGraphAllowsASecondBackwardThroughTheSameGraph()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        var y = (x * x).Sum();
-        y.Backward(retainGraph: true);
-        y.Backward();
-        Assert.Equal([4, 8], x.Grad!.ToArray()); // 2x twice
-    }
-
-    [Fact]
-    public void NoGradTurnsRecordingOffAndRestoresItAfterwards()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        Assert.True(Torch.IsGradEnabled);
-        using (Torch.NoGrad())
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        var unused = tensor(new double[,] { { 5, 6, 7 } }, requires_grad: true);
+        foreach (var createGraph in new[] { false, true })
         {
-            Assert.False(Torch.IsGradEnabled);
-            Assert.False((x * x).RequiresGrad); // not recorded
-            using (Torch.NoGrad()) Assert.False(Torch.IsGradEnabled);
-            Assert.False(Torch.IsGradEnabled); // the inner scope restored "off", what it found
+            var g = Torch.Gradients([(x * x).sum()], [x, unused], createGraph: createGraph);
+            Assert.Equal([2, 4], g[0].ToDoubles());
+            Expect.Exact(new double[,] { { 0, 0, 0 } }, g[1]); // ∂/∂unused = 0, with unused's shape
         }
-        Assert.True(Torch.IsGradEnabled);
-        Assert.True((x * x).RequiresGrad);
     }
 
     [Fact]
-    public void DisposingANoGradScopeTwiceRestoresOnlyOnce()
+    public void AnOutputThatRecordsNoGraphHasAZeroGradient()
     {
-        var outer = Torch.NoGrad();
-        var inner = Torch.NoGrad();
-        inner.Dispose();
-        outer.Dispose();
-        inner.Dispose(); // a second Dispose must not switch recording back off
-        Assert.True(Torch.IsGradEnabled);
-    }
-
-    [Fact]
-    public void GradientsLeaveGradUntouched()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        Assert.Equal([2, 4], Torch.Gradient((x * x).Sum(), x).ToArray()); // 2x
-        Assert.Null(x.Grad);
-    }
-
-    [Fact]
-    public void AnInputTheOutputDoesNotDependOnGetsZeros()
-    {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        var unused = Tensor.FromArray([5, 6, 7]).RequireGrad();
-        var g = Torch.Gradients([(x * x).Sum()], [x, unused]);
-        Assert.Equal([2, 4], g[0].ToArray());
-        Assert.Equal([0, 0, 0], g[1].ToArray()); // ∂/∂unused = 0, with unused's shape
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        var constant = tensor(new double[] { 1, 2 }).sum();
+        Assert.Equal([0, 0], Torch.Gradient(constant, x).ToDoubles());
+        Assert.Equal([0, 0], Torch.Gradient(constant, x, createGraph: true).ToDoubles());
     }
 
     [Fact]
     public void GradientsOfANonScalarOutputTakeAnUpstreamGradient()
     {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2, 3]).RequireGrad();
-        var g = Torch.Gradients([x * x], [x], [Tensor.FromArray([1, 0.5, -1])]);
-        Assert.Equal([2, 2, -6], g[0].ToArray()); // 2x ⊙ v
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2, 3);
+        var g = Torch.Gradients([x * x], [x], [tensor(new[] { 1, 0.5, -1 })]);
+        Assert.Equal([2, 2, -6], g[0].ToDoubles()); // 2x ⊙ v
     }
 
     [Fact]
     public void GradientsOfSeveralOutputsAreSummed()
     {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        var g = Torch.Gradients([(x * x).Sum(), (4.0 * x).Sum()], [x]);
-        Assert.Equal([6, 8], g[0].ToArray()); // 2x + 4
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        Assert.Equal([6, 8], Torch.Gradients([(x * x).sum(), (4.0 * x).sum()], [x])[0].ToDoubles()); // 2x + 4
+        // One output with a graph and one without: the constant adds nothing.
+        Assert.Equal([2, 4], Torch.Gradients([(x * x).sum(), tensor(7.0, dtype: float64)], [x])[0].ToDoubles());
+    }
+
+    [Fact]
+    public void AnInputGivenTwiceGetsTheSameGradientInBothPlacesWithOrWithoutAGraph()
+    {
+        // torch.autograd.grad's meaning: each entry is ∂y/∂x, here 2x, whichever way it is computed.
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        foreach (var createGraph in new[] { false, true })
+        {
+            var g = Torch.Gradients([(x * x).sum()], [x, x], createGraph: createGraph);
+            Assert.Equal([2, 4], g[0].ToDoubles());
+            Assert.Equal([2, 4], g[1].ToDoubles());
+        }
+    }
+
+    [Fact]
+    public void ANonLeafInputGetsTheGradientWithRespectToItself()
+    {
+        using var scope = NewDisposeScope();
+        var x = Vector(3, 4);
+        var doubled = x * 2.0;
+        Assert.Equal([12, 16], Torch.Gradient((doubled * doubled).sum(), doubled).ToDoubles()); // ∂(Σd²)/∂d = 2d
     }
 
     [Fact]
     public void CreateGraphGivesSecondAndThirdDerivatives()
     {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, -2, 0.5]).RequireGrad();
-        var first = Torch.Gradient(x.Pow(4).Sum(), x, createGraph: true);
-        Assert.Equal([4, -32, 0.5], first.ToArray()); // 4x³
-        var second = Torch.Gradients([first], [x], [Tensor.Ones([3])], createGraph: true)[0];
-        Assert.Equal([12, 48, 3], second.ToArray()); // 12x²
-        var third = Torch.Gradient(second.Sum(), x);
-        Assert.Equal([24, -48, 12], third.ToArray()); // 24x
+        using var scope = NewDisposeScope();
+        var x = Vector(1, -2, 0.5);
+        var first = Torch.Gradient(x.pow(4).sum(), x, createGraph: true);
+        Assert.Equal([4, -32, 0.5], first.ToDoubles()); // 4x³
+        var second = Torch.Gradients([first], [x], [ones(3, dtype: float64)], createGraph: true)[0];
+        Assert.Equal([12, 48, 3], second.ToDoubles()); // 12x²
+        Assert.Equal([24, -48, 12], Torch.Gradient(second.sum(), x).ToDoubles()); // 24x
     }
 
     [Fact]
-    public void BackwardWithCreateGraphLeavesAGradThatCanBeDifferentiated()
+    public void TheGradientOfAGradThatBackwardRecordedCanBeTaken()
     {
-        using var scope = Torch.NewScope();
-        var x = Tensor.FromArray([1, 2]).RequireGrad();
-        x.Pow(3).Sum().Backward(createGraph: true);
-        var g = x.Grad!;
-        Assert.Equal([3, 12], g.ToArray()); // 3x²
-        Assert.Equal([6, 12], Torch.Gradient(g.Sum(), x).ToArray()); // d/dx Σ3x² = 6x
+        // x.grad is itself part of the graph differentiated here, and Gradients sets x.grad aside meanwhile.
+        using var scope = NewDisposeScope();
+        var x = Vector(1, 2);
+        x.pow(3).sum().backward(create_graph: true);
+        var g = x.grad!;
+        Assert.Equal([3, 12], g.ToDoubles()); // 3x²
+        Assert.Equal([6, 12], Torch.Gradient(g.sum(), x).ToDoubles()); // d/dx Σ3x² = 6x
+        Assert.Equal([3, 12], x.grad!.ToDoubles());
     }
 
     [Fact]
     public void TheHessianOfASumOfCubesIsDiagonalSixX()
     {
-        var h = Torch.Hessian(x => x.Pow(3).Sum(), [1, -2, 0.5]);
+        var h = Torch.Hessian(x => x.pow(3).sum(), [1, -2, 0.5]);
         Assert.Equal(new double[,] { { 6, 0, 0 }, { 0, -12, 0 }, { 0, 0, 3 } }, h); // ∂²Σx³ = diag(6x)
     }
 
@@ -174,7 +139,7 @@ public sealed class AutogradTests
     public void TheHessianOfAQuadraticFormIsTheSymmetricPartOfItsMatrix()
     {
         var a = new double[,] { { 1, 2 }, { 0, 3 } }; // not symmetric
-        var h = Torch.Hessian(x => 0.5 * x.Dot(Tensor.FromMatrix(a).MatVec(x)), [0.7, -1.3]);
+        var h = Torch.Hessian(x => 0.5 * x.dot(tensor(a).mv(x)), [0.7, -1.3]);
         Assert.Equal(new double[,] { { 1, 1 }, { 1, 3 } }, h); // ∇²(½xᵀAx) = (A + Aᵀ)/2 at every x
     }
 
@@ -182,16 +147,31 @@ public sealed class AutogradTests
     public void TheHessianHasTheMixedPartialsOffTheDiagonal()
     {
         // f = x₀²x₁: ∂²f/∂x₀² = 2x₁, ∂²f/∂x₀∂x₁ = 2x₀, ∂²f/∂x₁² = 0; at (1, 2).
-        var h = Torch.Hessian(x => x.Select(0, 0).Pow(2) * x.Select(0, 1), [1, 2]);
-        Assert.Equal(new double[,] { { 4, 2 }, { 2, 0 } }, h);
+        Assert.Equal(new double[,] { { 4, 2 }, { 2, 0 } }, Torch.Hessian(x => x[0].pow(2) * x[1], [1, 2]));
     }
 
     [Fact]
     public void TheHessianOfALinearFunctionIsZero()
     {
-        // ∇(Σ 3xᵢ) = 3 has no graph (pytorch issue 32304); the Hessian used to throw "does not require grad" here.
-        Assert.Equal(new double[2, 2], Torch.Hessian(x => (3.0 * x).Sum(), [1, 2]));
-        Assert.Equal(new double[2], Torch.HessianVectorProduct(x => (3.0 * x).Sum(), [1, 2], [1, 1]));
+        // ∇(Σ 3xᵢ) = 3 has no graph (pytorch issue 32304).
+        Assert.Equal(new double[2, 2], Torch.Hessian(x => (3.0 * x).sum(), [1, 2]));
+        Assert.Equal(new double[2], Torch.HessianVectorProduct(x => (3.0 * x).sum(), [1, 2], [1, 1]));
+    }
+
+    [Fact]
+    public void AHessianRowWhoseGradientComponentIsConstantIsZero()
+    {
+        // ∇(x₀² + x₁) = (2x₀, 1): the gradient has a graph, but its second component does not lead back to x.
+        Assert.Equal(new double[,] { { 2, 0 }, { 0, 0 } }, Torch.Hessian(x => x[0] * x[0] + x[1], [3, 4]));
+    }
+
+    [Fact]
+    public void TheHessianIsTheSameWhenTheCallerHasSwitchedGradientsOff()
+    {
+        // Hessian makes its own leaf and records f on it: a caller's no_grad() must not turn ∂²Σx³ into zeros.
+        using var noGrad = no_grad();
+        Assert.Equal(new double[,] { { 6, 0 }, { 0, 12 } }, Torch.Hessian(x => x.pow(3).sum(), [1, 2]));
+        Assert.Equal([6, 12], Torch.HessianVectorProduct(x => x.pow(3).sum(), [1, 2], [1, 1]));
     }
 
     [Fact]
@@ -199,7 +179,7 @@ public sealed class AutogradTests
     {
         // f = Σxᵢ³ + x₀x₁: H = diag(6x) + (e₀e₁ᵀ + e₁e₀ᵀ). At x = (1, 2, 3), v = (1, −1, 2):
         // Hv = (6·1 − 1, 12·(−1) + 1, 18·2) = (5, −11, 36).
-        static Tensor F(Tensor x) => x.Pow(3).Sum() + x.Select(0, 0) * x.Select(0, 1);
+        static Tensor F(Tensor x) => x.pow(3).sum() + x[0] * x[1];
         double[] x = [1, 2, 3], v = [1, -1, 2];
         var hv = Torch.HessianVectorProduct(F, x, v);
         Assert.Equal([5, -11, 36], hv);
@@ -213,6 +193,12 @@ public sealed class AutogradTests
     [Fact]
     public void AHessianVectorProductNeedsAVectorOfTheSameLength()
     {
-        Assert.Throws<DimensionMismatchException>(() => Torch.HessianVectorProduct(x => x.Pow(2).Sum(), [1, 2], [1]));
+        Assert.Throws<DimensionMismatchException>(() => Torch.HessianVectorProduct(x => x.pow(2).sum(), [1, 2], [1]));
+    }
+
+    [Fact]
+    public void AHessianOfAFunctionWithAVectorValueIsRefused()
+    {
+        Assert.Throws<DimensionMismatchException>(() => Torch.Hessian(x => x * x, [1, 2]));
     }
 }

@@ -1,4 +1,5 @@
-using TensorLinear.Autograd;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
 
@@ -11,7 +12,7 @@ namespace TensorLinear.Autograd.Tests;
 internal static class Expect
 {
     /// <summary>The tensor's elements equal <paramref name="expected"/> bit for bit (up to the sign of zero).</summary>
-    public static void Exact(double[] expected, Tensor actual) => Assert.Equal(expected, actual.ToArray());
+    public static void Exact(double[] expected, Tensor actual) => Assert.Equal(expected, actual.ToDoubles());
 
     /// <summary>The tensor is a matrix whose elements equal <paramref name="expected"/> exactly.</summary>
     public static void Exact(double[,] expected, Tensor actual) => Assert.Equal(expected, actual.ToMatrix());
@@ -49,7 +50,7 @@ internal static class Expect
     }
 
     /// <summary>Each element of the tensor is within <paramref name="ulps"/> units in the last place of the expected one.</summary>
-    public static void WithinUlps(double[] expected, Tensor actual, int ulps) => WithinUlps(expected, actual.ToArray(), ulps);
+    public static void WithinUlps(double[] expected, Tensor actual, int ulps) => WithinUlps(expected, actual.ToDoubles(), ulps);
 
     /// <summary>|actual − expected| ≤ bound.</summary>
     public static void Within(double expected, double actual, double bound) =>
@@ -58,7 +59,7 @@ internal static class Expect
     /// <summary>libtorch still works: a small operation gives the right answer after whatever came before.</summary>
     public static void EngineStillWorks()
     {
-        using var scope = Torch.NewScope();
-        Exact([2.0, 3.0], Tensor.FromArray([1.0, 2.0]) + 1.0); // 1 + 1, 2 + 1: exact
+        using var scope = NewDisposeScope();
+        Exact([2.0, 3.0], tensor(new[] { 1.0, 2.0 }) + 1.0); // 1 + 1, 2 + 1: exact
     }
 }

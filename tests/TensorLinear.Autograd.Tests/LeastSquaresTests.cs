@@ -1,13 +1,17 @@
-using TensorLinear.Autograd;
+using TensorLinear.Autograd.LeastSquares;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
 
 // Closed-form least squares on the tensor side: Householder QR of [1 X y] by blocks (TSQR), never the normal equations.
 public sealed class LeastSquaresTests
 {
+    public LeastSquaresTests() => Torch.Initialize();
+
     private static DataSet Noisy(int n, int d, int seed)
     {
         var random = new Random(seed);
@@ -83,7 +87,7 @@ public sealed class LeastSquaresTests
     {
         // TSQR with blocks of 7 rows (286 block factors, stacked and factorised again) against one block of all 2000:
         // both are backward-stable QRs of the same matrix, so with κ ≈ 1.2 they agree to O(n·u)·‖θ‖ ≈ 1e-12.
-        using var scope = Torch.NewScope();
+        using var scope = NewDisposeScope();
         var data = Noisy(2000, 5, seed: 5);
         var x = DataTensors.Features(data);
         var y = DataTensors.Targets(data);
@@ -121,5 +125,20 @@ public sealed class LeastSquaresTests
     {
         var data = DataSet.FromRows([[1.0, 2.0], [3.0, 5.0], [4.0, 4.0]], [1.0, 2.0, 3.0]);
         Assert.Throws<DegenerateInputException>(() => TensorLeastSquares.Fit(data)); // 3 rows, 3 parameters
+    }
+
+    [Fact]
+    public void TensorsOfTheWrongShapeOrDtypeAreRefusedBeforeTheFactorisation()
+    {
+        using var scope = NewDisposeScope();
+        var y = tensor(new double[] { 1, 2, 3 });
+        Assert.Contains("has shape [3]; it must be a matrix",
+            Assert.Throws<DimensionMismatchException>(() => TensorLeastSquares.Fit(tensor(new double[] { 1, 2, 3 }), y)).Message);
+        Assert.Contains("it must be a vector of 3",
+            Assert.Throws<DimensionMismatchException>(() => TensorLeastSquares.Fit(ones(3, 1, dtype: float64), ones(2, dtype: float64))).Message);
+        Assert.Throws<InvalidInputException>(() => TensorLeastSquares.Fit(ones(3, 1), y)); // float32
+        var nan = tensor(new double[,] { { 1 }, { double.NaN }, { 3 } });
+        Assert.Throws<NonFiniteInputException>(() => TensorLeastSquares.Fit(nan, y));
+        Expect.EngineStillWorks();
     }
 }

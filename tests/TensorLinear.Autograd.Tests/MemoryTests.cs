@@ -1,143 +1,12 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using TensorLinear.Autograd;
+using TensorLinear.Autograd.Models;
+using TensorLinear.Data;
+using TensorLinear.Models;
+using TorchSharp;
 using Xunit.Abstractions;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
-
-// Scopes own what is created inside them and release it deterministically; tensors can be moved out; scopes nest.
-public sealed class ScopeTests
-{
-    [Fact]
-    public void AScopeDisposesEveryTensorCreatedInIt()
-    {
-        Tensor a, b, sum;
-        using (var scope = Torch.NewScope())
-        {
-            a = Tensor.FromArray([1, 2]);
-            b = Tensor.FromArray([3, 4]);
-            sum = a + b;
-            Assert.Equal(3, scope.Count);
-            Assert.False(sum.IsDisposed);
-        }
-        Assert.True(a.IsDisposed);
-        Assert.True(b.IsDisposed);
-        Assert.True(sum.IsDisposed); // the result too: every tensor, named or not
-    }
-
-    [Fact]
-    public void AScopeCountsOnlyItsLiveTensors()
-    {
-        using var scope = Torch.NewScope();
-        var a = Tensor.FromArray([1]);
-        _ = a * 2.0; // an intermediate no variable names
-        Assert.Equal(2, scope.Count);
-        a.Dispose(); // disposing early is allowed; the scope skips it later
-        Assert.Equal(1, scope.Count);
-    }
-
-    [Fact]
-    public void MoveToOuterScopeKeepsATensorAlivePastItsScope()
-    {
-        Tensor kept, dropped;
-        using (var outer = Torch.NewScope())
-        {
-            using (Torch.NewScope())
-            {
-                dropped = Tensor.FromArray([1, 2]);
-                kept = (dropped * 3.0).MoveToOuterScope();
-            }
-            Assert.True(dropped.IsDisposed);
-            Assert.False(kept.IsDisposed);
-            Expect.Exact([3, 6], kept); // still readable after its scope closed
-            Assert.Equal(1, outer.Count); // now owned by the outer scope
-        }
-        Assert.True(kept.IsDisposed); // and released with it
-    }
-
-    [Fact]
-    public void KeepMovesATensorToTheEnclosingScope()
-    {
-        Tensor kept;
-        using (Torch.NewScope())
-        {
-            using (var inner = Torch.NewScope()) kept = inner.Keep(Tensor.FromArray([5]));
-            Assert.Equal(5.0, kept.ToScalar());
-        }
-        Assert.True(kept.IsDisposed);
-    }
-
-    [Fact]
-    public void ATensorMovedOutOfTheOutermostScopeBelongsToTheCaller()
-    {
-        Tensor kept, detached;
-        using (Torch.NewScope())
-        {
-            kept = Tensor.FromArray([1]).MoveToOuterScope(); // no outer scope: out of every scope
-            detached = Tensor.FromArray([2]).DetachFromScope();
-        }
-        Assert.False(kept.IsDisposed);
-        Assert.False(detached.IsDisposed);
-        kept.Dispose(); // the caller's job now
-        detached.Dispose();
-    }
-
-    [Fact]
-    public void NestedScopesReleaseInnermostFirst()
-    {
-        using var outer = Torch.NewScope();
-        var a = Tensor.FromArray([1]);
-        Tensor b;
-        using (var inner = Torch.NewScope())
-        {
-            b = a + 1.0;
-            Assert.Equal(1, inner.Count); // b belongs to the innermost scope …
-            Assert.Equal(1, outer.Count); // … a to the outer one
-        }
-        Assert.True(b.IsDisposed);
-        Assert.False(a.IsDisposed);
-    }
-
-    [Fact]
-    public void ATensorCreatedBeforeAScopeIsNotOwnedByIt()
-    {
-        var before = Tensor.FromArray([1]);
-        using (Torch.NewScope()) _ = before + 1.0;
-        Assert.False(before.IsDisposed);
-        before.Dispose();
-    }
-
-    [Fact]
-    public void AScopeOwnsOnlyTensorsCreatedOnItsOwnThread()
-    {
-        Tensor? fromOtherThread = null;
-        using (Torch.NewScope())
-        {
-            var t = new Thread(() => fromOtherThread = Tensor.FromArray([1]));
-            t.Start();
-            t.Join();
-        }
-        Assert.False(fromOtherThread!.IsDisposed); // scopes are per thread
-        fromOtherThread.Dispose();
-    }
-
-    [Fact]
-    public void ScopesMustBeClosedInnermostFirstAndOnTheirThread()
-    {
-        var outer = Torch.NewScope();
-        var inner = Torch.NewScope();
-        Assert.Throws<InvalidOperationException>(() => outer.Dispose()); // inner is still open
-        Exception? crossThread = null;
-        var t = new Thread(() => { try { inner.Dispose(); } catch (Exception e) { crossThread = e; } });
-        t.Start();
-        t.Join();
-        Assert.IsType<InvalidOperationException>(crossThread);
-        inner.Dispose(); // both still close properly afterwards
-        outer.Dispose();
-        outer.Dispose(); // idempotent
-        Expect.EngineStillWorks();
-    }
-}
 
 /// <summary>Tests that read the process's resident memory run alone, so that no other test's allocations blur it.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
@@ -146,11 +15,21 @@ public sealed class ResidentMemoryCollection
     public const string Name = "Resident memory";
 }
 
-// The process's resident memory, read from /proc/self/status, over long loops and after finalization.
+// Long loops, measured two ways: the process's resident memory (/proc/self/status), which sees native memory that no
+// .NET object accounts for, and TorchSharp's count of live tensors (Tensor.TotalCount), exact but blind to it.
+// Dispose scopes must release what they own, and our gradients, which set .grad aside and put it back, everything
+// they make.
 [Collection(ResidentMemoryCollection.Name)]
 public sealed class ResidentMemoryTests(ITestOutputHelper output)
 {
     private const double MB = 1024 * 1024;
+
+    // The bound on growth, 8 MB: after the warm-up, what can still grow without a leak is a drift of the GC's budgets
+    // (jumps of up to 4 MB were measured on loops that leak nothing) and of glibc's fragmentation. A leaked 3-element
+    // tensor costs 270–750 B of RSS (measured: the .NET wrapper, the torch::Tensor box, TensorImpl, StorageImpl and
+    // its data; the low end where glibc reuses freed chunks), so 62,500 leaked tensors cost ≥ 16 MB: the planted
+    // leak below shows the bound catches them.
+    private const double Bound = 8 * MB;
 
     /// <summary>VmRSS from /proc/self/status, in bytes.</summary>
     private static long ResidentBytes()
@@ -159,86 +38,121 @@ public sealed class ResidentMemoryTests(ITestOutputHelper output)
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024; // reported in kB
     }
 
-    /// <summary>
-    /// <paramref name="scopes"/> times: open a scope and do 1000 small operations in it — a parameter vector, 499 steps
-    /// of y ← 0.5·y + 1 (two operations each, all recorded by autograd), the sum, and Backward — then read the gradient.
-    /// </summary>
-    private static void RunScopedOperations(int scopes)
+    /// <summary>Live TorchSharp tensors once every abandoned one has been finalized (tests before this one leave some).</summary>
+    private static long LiveTensors()
     {
-        for (var s = 0; s < scopes; s++)
-        {
-            using var scope = Torch.NewScope();
-            var x = Tensor.FromArray([1.0, 2.0, 3.0]).RequireGrad();
-            var y = x;
-            for (var i = 0; i < 499; i++) y = y * 0.5 + 1.0;
-            y.Sum().Backward();
-            _ = x.Grad!.ToArray();
-        }
-    }
-
-    [Fact]
-    public void AMillionOperationsInScopesKeepResidentMemoryFlat()
-    {
-        // Warm-up: JIT, libtorch's lazy initialisation, glibc's arenas, and the GC's gen0 budget all settle at their
-        // working size. Forced collections are avoided: they decommit GC regions that the next loop touches again,
-        // which shows up as 10–15 MB of growth that is not a leak. Instead, run until two ordinary gen0 collections
-        // have happened, so that the managed heap has already filled its budget once.
-        var gen0 = GC.CollectionCount(0);
-        var warmUp = 0;
-        while (warmUp < 300 || (GC.CollectionCount(0) - gen0 < 2 && warmUp < 3000))
-        {
-            RunScopedOperations(100);
-            warmUp += 100;
-        }
-
-        var before = ResidentBytes();
-        var clock = Stopwatch.StartNew();
-        RunScopedOperations(1000); // 1000 scopes × 1000 operations = 1,000,000 operations
-        clock.Stop();
-        var after = ResidentBytes();
-        var growth = after - before;
-        output.WriteLine($"warm-up {warmUp:N0} scopes; RSS before {before / MB:F1} MB, after {after / MB:F1} MB, " +
-                         $"growth {growth / MB:F2} MB; 1,000,000 operations in {clock.Elapsed.TotalSeconds:F1} s");
-
-        // The bound, 8 MB: after the warm-up, what can still grow without a leak is a drift of the GC's budgets and
-        // of glibc's fragmentation, measured at 0–3 MB per million operations. A leak costs far more: one leaked
-        // 3-element tensor holds ≥ 432 B of native memory (measured: 100,000 live ones raise RSS by 43 MB — the
-        // torch::Tensor box, TensorImpl, StorageImpl and a 64-byte-aligned data block), 747 B with its autograd node.
-        // So one leak per operation would cost 1,000,000 × 432 B ≈ 430 MB ≫ 8 MB, and even one per 50 operations
-        // (≈ 8.6 MB) would fail this test.
-        Assert.True(growth < 8 * MB, $"resident memory grew by {growth / MB:F2} MB over 1,000,000 scoped operations");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the loop took {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
-    /// <summary>Creates tensors of 64 MB each outside any scope and drops them; returns weak references to them.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference[] Abandon(int count) =>
-        Enumerable.Range(0, count).Select(_ => new WeakReference(Tensor.Full([8 * 1024 * 1024], 1.0))).ToArray();
-
-    [Fact]
-    public void ATensorLeftToTheFinalizerIsFreedLaterOnAnOrdinaryThread()
-    {
-        // Four tensors of 8 Mi doubles = 64 MB each. Above glibc's largest mmap threshold (32 MB), each is its own
-        // mapping, returned to the system the moment libtorch frees it, so RSS shows exactly when that happens.
-        const double size = 4 * 64 * MB;
-        var baseline = ResidentBytes();
-        var abandoned = Abandon(4);
-        var created = ResidentBytes();
-        Assert.True(created - baseline > 0.75 * size, $"the tensors should be resident: +{(created - baseline) / MB:F0} MB");
-
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Assert.All(abandoned, w => Assert.False(w.IsAlive)); // collected and finalized
-        var finalized = ResidentBytes();
-        // The finalizer only queued the handles: nothing was freed on the finalizer thread (TorchSharp issue 315).
-        Assert.True(finalized - baseline > 0.75 * size, $"freed on the finalizer thread: +{(finalized - baseline) / MB:F0} MB");
+        return Tensor.TotalCount;
+    }
 
-        using (Torch.NewScope()) _ = Tensor.FromArray([1]); // the next tensor created drains the queue, on this thread
-        var drained = ResidentBytes();
-        output.WriteLine($"RSS baseline {baseline / MB:F0} MB, with 4 × 64 MB tensors {created / MB:F0} MB, " +
-                         $"after finalizers {finalized / MB:F0} MB, after the next creation {drained / MB:F0} MB");
-        Assert.True(finalized - drained > 0.75 * size, $"only {(finalized - drained) / MB:F0} MB were released");
-        Expect.EngineStillWorks();
+    /// <summary>
+    /// <paramref name="scopes"/> times: open a dispose scope and do 1000 small operations in it — a parameter vector,
+    /// 499 steps of y ← 0.5·y + 1 (two operations each, all recorded by autograd), the sum, and backward — then read
+    /// the gradient. With <paramref name="leaked"/>, every 4th step's y is taken out of the scope and kept: a leak.
+    /// </summary>
+    private static void RunScopedOperations(int scopes, List<Tensor>? leaked = null)
+    {
+        for (var s = 0; s < scopes; s++)
+        {
+            using var scope = NewDisposeScope();
+            var x = tensor(new[] { 1.0, 2.0, 3.0 }, requires_grad: true);
+            var y = x;
+            for (var i = 0; i < 499; i++)
+            {
+                y = y * 0.5 + 1.0;
+                if (leaked is not null && i % 4 == 0) leaked.Add(y.detach().DetachFromDisposeScope());
+            }
+            y.sum().backward();
+            _ = x.grad!.ToDoubles();
+        }
+    }
+
+    /// <summary>
+    /// Repeats <paramref name="warmUp"/> until the process has settled — JIT, libtorch's lazy initialisation, glibc's
+    /// arenas, the GC's gen0 budget: at least three rounds and two ordinary gen0 collections (forced ones decommit GC
+    /// regions that the next loop touches again, 10–15 MB that is no leak), and a last round that grew RSS by under
+    /// 0.25 MB — then runs <paramref name="work"/> once, measured.
+    /// </summary>
+    private (long Growth, long LiveTensors, TimeSpan Time) Measure(string what, Action warmUp, Action work)
+    {
+        // Counted first: the forced collections of the count decommit GC regions, which the warm-up then settles again.
+        var live = LiveTensors();
+        var gen0 = GC.CollectionCount(0);
+        var rounds = 0;
+        for (long grew = long.MaxValue; rounds < 3 || ((GC.CollectionCount(0) - gen0 < 2 || grew > MB / 4) && rounds < 20); rounds++)
+        {
+            var start = ResidentBytes();
+            warmUp();
+            grew = ResidentBytes() - start;
+        }
+        var before = ResidentBytes();
+        var clock = Stopwatch.StartNew();
+        work();
+        clock.Stop();
+        var growth = ResidentBytes() - before;
+        var liveGrowth = LiveTensors() - live;
+        output.WriteLine($"{what}: {rounds} warm-up rounds; RSS before {before / MB:F1} MB, growth {growth / MB:F2} MB; " +
+                         $"live tensors {liveGrowth:+#;-#;0}; {clock.Elapsed.TotalSeconds:F1} s");
+        return (growth, liveGrowth, clock.Elapsed);
+    }
+
+    [Fact]
+    public void AMillionOperationsInDisposeScopesKeepResidentMemoryFlat()
+    {
+        var (growth, live, time) = Measure("1,000,000 scoped operations", () => RunScopedOperations(100), () => RunScopedOperations(1000));
+        Assert.Equal(0, live);
+        Assert.True(growth < Bound, $"resident memory grew by {growth / MB:F2} MB over 1,000,000 scoped operations");
+        Assert.True(time < TimeSpan.FromSeconds(90), $"the loop took {time.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public void APlantedLeakOfOneTensorInEightOperationsBreaksTheSameBound()
+    {
+        // The control: without it the test above could pass because neither measure sees what it is meant to see.
+        var leaked = new List<Tensor>();
+        var (growth, live, _) = Measure("500,000 operations leaking 62,500 tensors", () => RunScopedOperations(100), () => RunScopedOperations(500, leaked));
+        foreach (var t in leaked) t.Dispose();
+        Assert.Equal(62_500, leaked.Count);
+        Assert.Equal(62_500, live);
+        Assert.True(growth > Bound, $"a leak of {leaked.Count:N0} tensors grew resident memory by only {growth / MB:F2} MB");
+    }
+
+    [Fact]
+    public void TenThousandGradientsLeaveResidentMemoryFlatAndGradAsItWas()
+    {
+        // Each call sets x.grad aside, runs a restricted backward pass, and puts .grad back: neither the grad set aside
+        // nor the one made may outlive the caller's scope.
+        using var outer = NewDisposeScope();
+        var x = tensor(new[] { 1.0, 2.0, 3.0 }, requires_grad: true);
+        (x * 2.0).sum().backward(); // a .grad to set aside and restore every time
+        void Gradients(int calls)
+        {
+            for (var k = 0; k < calls; k++)
+            {
+                using var scope = NewDisposeScope();
+                _ = Torch.Gradients([(x * x).sum()], [x])[0].ToDoubles();
+                _ = Torch.Gradient(x.pow(3).sum(), x, createGraph: true).ToDoubles();
+            }
+        }
+        var (growth, live, _) = Measure("10,000 × (Gradients + Gradient with createGraph)", () => Gradients(1000), () => Gradients(10_000));
+        Assert.Equal(0, live);
+        Assert.True(growth < Bound, $"resident memory grew by {growth / MB:F2} MB over 10,000 gradient calls");
+        Assert.Equal([2, 2, 2], x.grad!.ToDoubles());
+    }
+
+    [Fact]
+    public void TenThousandEngineGradientsLeaveResidentMemoryFlat()
+    {
+        var data = DataSet.FromRows([[1.0, 2.0], [3.0, 5.0], [4.0, 4.0], [0.5, -1.0]], [1.0, 0.0, 1.0, 0.0]);
+        var model = new LinearModel([0.25, -0.5], 0.125);
+        void Gradients(int calls)
+        {
+            for (var k = 0; k < calls; k++) _ = TorchEngine.Instance.Gradient(ModelKind.Logistic, data, model, new Penalty(l2: 0.1));
+        }
+        var (growth, live, _) = Measure("10,000 TorchEngine.Gradient", () => Gradients(1000), () => Gradients(10_000));
+        Assert.Equal(0, live);
+        Assert.True(growth < Bound, $"resident memory grew by {growth / MB:F2} MB over 10,000 engine gradients");
     }
 }

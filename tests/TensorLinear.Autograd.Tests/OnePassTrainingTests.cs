@@ -1,15 +1,19 @@
-using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
 
 // The one-pass training path (TrainingPath.OnePass) against the canonical autograd path: the same loss, gradient and
-// weights within bounds derived from the rounding of the sums both compute, in different orders.
+// weights within bounds derived from the rounding of the sums both compute, in different orders; and its kernel,
+// OnePassKernel.LossAndGradient, on its own.
 public sealed class OnePassTrainingTests
 {
+    public OnePassTrainingTests() => Torch.Initialize();
+
     private const double U = 1.1102230246251565e-16; // unit roundoff 2⁻⁵³
 
     private static readonly TorchEngine Canonical = TorchEngine.Instance;
@@ -246,74 +250,73 @@ public sealed class OnePassTrainingTests
         Assert.Throws<OutOfDomainException>(() => new TorchEngine(new TorchEngineOptions { TrainingPath = (TrainingPath)7 }));
     }
 
+    [Fact]
+    public void TheKernelsSumsOfSmallBinaryFractionsAreExact()
+    {
+        // n = 5: one block of four rows in vector lanes and a scalar tail of one. z = 0.5x₁ − 0.25x₂ + 1 = (1, 1.5, 2,
+        // 2.5, 3), residuals r = (0, −0.5, −1, −1.5, −2): L = Σr²/5 = 7.5/5 = 1.5, ∂L/∂w = (2/5)Xᵀr = (−14, −16),
+        // ∂L/∂b = (2/5)Σr = −2; every product and partial sum is a small binary fraction: exact in any order.
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 }, { 7, 8 }, { 9, 10 } });
+        var y = tensor(new double[] { 1, 2, 3, 4, 5 });
+        var w = tensor(new[] { 0.5, -0.25 });
+        var b = tensor(1.0, dtype: float64);
+        foreach (var threads in new[] { 1, 2, 8 })
+            Assert.Equal([-14, -16, -2, 1.5], OnePassKernel.LossAndGradient(ModelKind.Linear, x, y, w, b, threads));
+        // Logistic at w = 0, b = 0: σ = ½, ℓ′ = ½ − y, ℓ = ln 2 per row. With y = (1, 0, 1, 0, 1):
+        // ∂L/∂w = (Σ(½ − yᵢ)xᵢ)/5 = (−2.5, −3)/5, ∂L/∂b = −0.5/5; the divisions round once each.
+        var logistic = OnePassKernel.LossAndGradient(ModelKind.Logistic, x, tensor(new double[] { 1, 0, 1, 0, 1 }),
+            zeros(2, dtype: float64), tensor(0.0, dtype: float64), 1);
+        Expect.WithinUlps([-0.5, -0.6, -0.1], logistic[..3], 1);
+        Expect.WithinUlps(Math.Log(2), logistic[3], 4); // five rounded ln 2 summed (three roundings) and divided
+    }
+
+    [Fact]
+    public void TheKernelsResultDependsOnTheThreadCountOnlyWithinRounding()
+    {
+        // One thread and several add the partial sums in different orders; the same count repeats bit for bit.
+        var data = Data(ModelKind.Logistic, n: 20_011, d: 9);
+        var model = SomeModel(9);
+        var bound = OneSidedErrorBound(ModelKind.Logistic, data, model);
+        using var scope = NewDisposeScope();
+        var (x, y) = (DataTensors.Features(data), DataTensors.Targets(data));
+        var (w, b) = (tensor(model.Weights.ToArray()), tensor(model.Bias, dtype: float64));
+        var one = OnePassKernel.LossAndGradient(ModelKind.Logistic, x, y, w, b, 1);
+        foreach (var threads in new[] { 2, 3, 7 })
+        {
+            var many = OnePassKernel.LossAndGradient(ModelKind.Logistic, x, y, w, b, threads);
+            for (var j = 0; j < one.Length; j++) Expect.Within(one[j], many[j], 2 * bound[j]);
+            Assert.Equal(many, OnePassKernel.LossAndGradient(ModelKind.Logistic, x, y, w, b, threads));
+        }
+    }
+
+    [Fact]
+    public void TheKernelRefusesWhatItCannotReadInPlace()
+    {
+        // It reads raw memory: a wrong shape, dtype or layout would read past the tensors or misread them.
+        using var scope = NewDisposeScope();
+        var x = ones(8, 2, dtype: float64);
+        var y = ones(8, dtype: float64);
+        var w = ones(2, dtype: float64);
+        var b = tensor(0.0, dtype: float64);
+        double[] Run(Tensor xs, Tensor ys, Tensor ws, Tensor bs, int threads = 1) =>
+            OnePassKernel.LossAndGradient(ModelKind.Linear, xs, ys, ws, bs, threads);
+        Assert.Throws<DimensionMismatchException>(() => Run(x, ones(7, dtype: float64), w, b));
+        Assert.Throws<DimensionMismatchException>(() => Run(x, y, ones(3, dtype: float64), b));
+        Assert.Throws<DimensionMismatchException>(() => Run(x, y, w, ones(2, dtype: float64)));
+        Assert.Throws<DimensionMismatchException>(() => Run(ones(8, dtype: float64), y, w, b));
+        Assert.Throws<InvalidInputException>(() => Run(ones(8, 2), y, w, b)); // float32
+        Assert.Throws<InvalidInputException>(() => Run(ones(2, 8, dtype: float64).t(), y, w, b)); // a transposed view
+        Assert.Throws<EmptyInputException>(() => Run(ones(0, 2, dtype: float64), ones(0, dtype: float64), w, b));
+        Assert.Throws<OutOfDomainException>(() => Run(x, y, w, b, threads: 0));
+        Assert.Throws<OutOfDomainException>(() => OnePassKernel.LossAndGradient((ModelKind)9, x, y, w, b, 1));
+        Expect.EngineStillWorks();
+    }
+
     private static double Norm(ReadOnlySpan<double> v)
     {
         var sum = 0.0;
         foreach (var e in v) sum += e * e;
         return Math.Sqrt(sum);
-    }
-}
-
-// The thread policy changes process-wide settings, so these run alone.
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ThreadPolicyCollection
-{
-    public const string Name = "Thread policy";
-}
-
-[Collection(ThreadPolicyCollection.Name)]
-public sealed class ThreadPolicyTests
-{
-    [Fact]
-    public void TheDefaultPolicyGivesTheCoresToOnePoolAtATime()
-    {
-        Assert.Equal(ThreadPolicy.OnePoolAtATime, Torch.ThreadPolicy);
-        Assert.Equal(1, Torch.Threads);
-        Assert.Equal(Environment.ProcessorCount, Torch.KernelThreads);
-        Assert.True(Torch.BlasThreads is 0 || Torch.BlasThreads == Environment.ProcessorCount); // 0: not OpenBLAS
-    }
-
-    [Fact]
-    public void SingleThreadSetsEveryPoolToOneAndTheDefaultComesBack()
-    {
-        try
-        {
-            Torch.ThreadPolicy = ThreadPolicy.SingleThread;
-            Assert.Equal(1, Torch.Threads);
-            Assert.Equal(1, Torch.KernelThreads);
-            Assert.True(Torch.BlasThreads is 0 or 1);
-            Torch.ThreadPolicy = ThreadPolicy.LibraryDefaults;
-            Assert.Equal(ThreadPolicy.LibraryDefaults, Torch.ThreadPolicy);
-        }
-        finally
-        {
-            Torch.ThreadPolicy = ThreadPolicy.OnePoolAtATime;
-        }
-        Assert.Equal(1, Torch.Threads);
-        Assert.Equal(Environment.ProcessorCount, Torch.KernelThreads);
-    }
-
-    [Fact]
-    public void OnePassResultsStayWithinRoundingWhenTheThreadCountChanges()
-    {
-        // One thread and all cores add the kernel's partial sums in different orders: the results differ at most by
-        // the rounding of those sums (γₙ of the sum of magnitudes, bounded here crudely by 1e-12 of the gradient's size).
-        var data = DataSet.FromRowMajor(Enumerable.Range(0, 40_000).Select(i => Math.Sin(i * 0.37)).ToArray(), 4,
-                                        Enumerable.Range(0, 10_000).Select(i => Math.Cos(i * 0.11)).ToArray());
-        var engine = new TorchEngine(new TorchEngineOptions { TrainingPath = TrainingPath.OnePass });
-        var model = new LinearModel([0.1, -0.2, 0.3, -0.4], 0.5);
-        var many = engine.Gradient(ModelKind.Linear, data, model, Penalty.None).ToParameterVector();
-        double[] one;
-        try
-        {
-            Torch.ThreadPolicy = ThreadPolicy.SingleThread;
-            one = engine.Gradient(ModelKind.Linear, data, model, Penalty.None).ToParameterVector();
-        }
-        finally
-        {
-            Torch.ThreadPolicy = ThreadPolicy.OnePoolAtATime;
-        }
-        var size = many.Max(Math.Abs);
-        for (var j = 0; j < many.Length; j++) Expect.Within(many[j], one[j], 1e-12 * Math.Max(size, 1.0));
     }
 }

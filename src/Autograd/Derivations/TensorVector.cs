@@ -104,7 +104,8 @@ public static class TensorVector
         {
             // cos θ = x̂ᵀŷ
             var cosine = UnitUnchecked(x).dot(UnitUnchecked(y));
-            return cosine - (cosine - cosine.clamp(-1.0, 1.0)).detach();
+            using Scalar lo = -1.0, hi = 1.0; // held for the call: see Runtime/LibTorchSharpExports
+            return cosine - (cosine - cosine.clamp(lo, hi)).detach();
         });
     }
 
@@ -123,7 +124,8 @@ public static class TensorVector
         {
             Tensor xHat = UnitUnchecked(x), yHat = UnitUnchecked(y);
             // θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)
-            return 2.0 * VectorNorm.Of(xHat - yHat, 2.0).atan2(VectorNorm.Of(xHat + yHat, 2.0));
+            using Scalar two = 2.0;
+            return two * VectorNorm.Of(xHat - yHat, 2.0).atan2(VectorNorm.Of(xHat + yHat, 2.0));
         });
     }
 

@@ -4,7 +4,7 @@ namespace TensorLinear.Autograd.Loading;
 
 /// <summary>
 /// Prepares the process for TorchSharp as soon as this assembly is loaded, before any TorchSharp call of ours: MKL's
-/// reproducible mode, then the libstdc++ fix.
+/// reproducible mode, the resolver of our own calls into TorchSharp's native library, then the libstdc++ fix.
 /// </summary>
 internal static class ModuleLoad
 {
@@ -15,6 +15,7 @@ internal static class ModuleLoad
     internal static void Load()
     {
         Runtime.MklReproducibility.Request();
+        Runtime.LibTorchSharpExports.RegisterResolver();
         LibStdCxxCompatibility.Apply();
     }
 #pragma warning restore CA2255

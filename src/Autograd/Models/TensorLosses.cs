@@ -51,7 +51,8 @@ public static partial class TensorLosses
     {
         TensorChecks.Float64(weights, nameof(weights));
         // λ₂ Σⱼ wⱼ²
-        return WrappedTensorDisposeScope(() => (weights * weights).sum() * l2);
+        using Scalar lambda = l2; // held for the call: see Runtime/LibTorchSharpExports
+        return WrappedTensorDisposeScope(() => (weights * weights).sum() * lambda);
     }
 
     /// <summary>The lasso penalty λ₁‖w‖₁, whose gradient autograd takes as λ₁·sign(w) (0 at w = 0).</summary>
@@ -60,7 +61,8 @@ public static partial class TensorLosses
     {
         TensorChecks.Float64(weights, nameof(weights));
         // λ₁ Σⱼ |wⱼ|
-        return WrappedTensorDisposeScope(() => weights.abs().sum() * l1);
+        using Scalar lambda = l1;
+        return WrappedTensorDisposeScope(() => weights.abs().sum() * lambda);
     }
 
     /// <summary>The full loss: data loss plus both penalties.</summary>

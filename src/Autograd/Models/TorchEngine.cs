@@ -178,26 +178,29 @@ public sealed class TorchEngine : ILinearModelEngine
     /// </summary>
     private static bool ObserveAndStep(DescentMonitor monitor, Tensor w, Tensor b, Tensor gw, Tensor gb, double smoothLoss, double eta, double l1)
     {
+        // Numbers reach TorchSharp as Scalars held for the whole call (see Runtime/LibTorchSharpExports).
+        using Scalar step = -eta;
         var objective = smoothLoss + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).item<double>() : 0.0);
         if (l1 == 0.0)
         {
             // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
             var norm = (gw.dot(gw) + gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
-            w.add_(gw, alpha: -eta);
-            b.add_(gb, alpha: -eta);
+            w.add_(gw, alpha: step);
+            b.add_(gb, alpha: step);
         }
         else
         {
             // The proximal step w⁺ = S_{ηλ₁}(w − η∇f), S the soft threshold sign(v)·max(|v| − ηλ₁, 0);
             // its norm is that of the gradient mapping (θ − θ⁺)/η, zero exactly at a minimiser.
-            var v = w - gw * eta;
-            var next = v.sign() * (v.abs() - eta * l1).clamp_min(0.0);
-            var mapping = (w - next) / eta;
+            using Scalar rate = eta, threshold = eta * l1, zero = 0.0;
+            var v = w - gw * rate;
+            var next = v.sign() * (v.abs() - threshold).clamp_min(zero);
+            var mapping = (w - next) / rate;
             var norm = (mapping.dot(mapping) + gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
             w.copy_(next);
-            b.add_(gb, alpha: -eta);
+            b.add_(gb, alpha: step);
         }
         return false;
     }

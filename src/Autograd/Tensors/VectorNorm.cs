@@ -1,3 +1,4 @@
+using TensorLinear.Autograd.Runtime;
 using TensorLinear.Autograd.Derivations;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -71,6 +72,10 @@ public static class VectorNorm
     public static Tensor Of(Tensor x, double p, long? dim = null, bool keepdim = false)
     {
         ArgumentNullException.ThrowIfNull(x);
+        if (x.IsInvalid) throw new InvalidInputException(nameof(x), "has been disposed");
+        if (!x.is_floating_point())
+            throw new InvalidInputException(nameof(x), $"is a {x.dtype} tensor; a norm needs a floating-point one (TensorLinear computes in float64)");
+        if (double.IsNaN(p)) throw new OutOfDomainException(nameof(p), "is NaN; a norm order is a number, usually p ≥ 1, or ∞");
         if (dim is long d)
         {
             var rank = Math.Max(x.dim(), 1); // libtorch lets a 0-dimensional tensor be reduced along 0 or −1
@@ -85,25 +90,27 @@ public static class VectorNorm
     private static Tensor Norm(Tensor x, double p, long? dim, bool keepdim)
     {
         long[]? dims = dim is long d ? [d] : null;
-        // ‖x‖₁ = Σ|xᵢ| needs no scaling (a partial sum never exceeds the total), nor does the max ‖x‖∞; p ≤ 0, empty,
-        // integer and complex tensors go to libtorch as they are.
-        if (!x.is_floating_point() || x.numel() == 0 || !double.IsFinite(p) || p <= 0.0 || p == 1.0)
-            return linalg.vector_norm(x, p, dims, keepdim);
+        // ‖x‖₁ = Σ|xᵢ| needs no scaling (a partial sum never exceeds the total), nor does the max ‖x‖∞; p ≤ 0 and
+        // empty tensors go to libtorch as they are.
+        if (x.numel() == 0 || !double.IsFinite(p) || p <= 0.0 || p == 1.0)
+            return LibTorchSharpExports.VectorNorm(x, p, dims, keepdim);
 
         if (p == 2.0 && x.dtype == ScalarType.Float64)
         {
-            var plain = linalg.vector_norm(x, p, dims, keepdim);
+            var plain = LibTorchSharpExports.VectorNorm(x, p, dims, keepdim);
             var v = plain.detach();
-            if (v.ge(PlainLow).logical_and(v.le(PlainHigh)).all().item<bool>()) return plain;
+            using Scalar low = PlainLow, high = PlainHigh; // held for the calls: see LibTorchSharpExports
+            if (v.ge(low).logical_and(v.le(high)).all().item<bool>()) return plain;
         }
 
         var magnitudes = x.detach().abs();
         var m = dim is long k ? magnitudes.amax([k], keepdim: true) : magnitudes.max();
         var maxExponent = Math.ILogB(finfo(x.dtype).max);
-        var scale = p <= maxExponent / 2 ? m.log2().floor().clamp_max(maxExponent).exp2() : m;
-        var s = where(m.isfinite().logical_and(m.gt(0.0)), scale, ones_like(m));
+        using Scalar top = maxExponent, zero = 0.0;
+        var scale = p <= maxExponent / 2 ? m.log2().floor().clamp_max(top).exp2() : m;
+        var s = where(m.isfinite().logical_and(m.gt(zero)), scale, ones_like(m));
         // ‖x‖ₚ = s·‖x/s‖ₚ
-        var n = linalg.vector_norm(x / s, p, dims, keepdim);
+        var n = LibTorchSharpExports.VectorNorm(x / s, p, dims, keepdim);
         return n * (dim is long j && !keepdim ? s.squeeze(j) : s);
     }
 }

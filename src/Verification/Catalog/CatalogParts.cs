@@ -1,6 +1,7 @@
 using TensorLinear.Autograd;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Tolerances;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -27,7 +28,7 @@ internal static class CatalogParts
     }
 
     /// <summary>The part of a θ tensor from <paramref name="start"/>, of <paramref name="length"/> elements.</summary>
-    public static Tensor Part(Tensor theta, int start, int length) => theta.Slice(0, start, length);
+    public static Tensor Part(Tensor theta, int start, int length) => theta.narrow(0, start, length);
 
     public static double[,] Row(double[] values)
     {
@@ -90,10 +91,11 @@ internal static class CatalogParts
     /// <summary>The twin's value and autograd gradient at θ.</summary>
     public static (double Value, double[] Gradient) TwinValueAndGradient(Func<Tensor, Tensor> f, double[] theta)
     {
-        using var scope = Torch.NewScope();
-        var input = Tensor.FromArray(theta).RequireGrad();
+        Torch.Initialize();
+        using var scope = NewDisposeScope();
+        var input = tensor(theta, requires_grad: true);
         var output = f(input);
-        return (output.ToScalar(), Torch.Gradient(output, input).ToArray());
+        return (output.ToDouble(), Torch.Gradient(output, input).ToDoubles());
     }
 
     /// <summary>An identity's residual on one side: |residual| (or its positive part, for an inequality) against the bound.</summary>

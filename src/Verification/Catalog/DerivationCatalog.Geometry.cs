@@ -1,9 +1,9 @@
-using TensorLinear.Autograd;
 using TensorLinear.Autograd.Derivations;
 using TensorLinear.Reference;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -75,7 +75,7 @@ public static partial class DerivationCatalog
                     Point = Concat(x, w, [b]),
                     Variables = Names(Names("x", n), Names("w", n), ["w₀"]),
                     Reference = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return new Hyperplane(tw, tb).Foot(tx); },
-                    Twin = t => TensorHyperplane.Foot(Part(t, n, n), t.Select(0, 2 * n), Part(t, 0, n)),
+                    Twin = t => TensorHyperplane.Foot(Part(t, n, n), t[2 * n], Part(t, 0, n)),
                     ValueError = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return TolerancePolicy.Foot(tw, tb, tx); },
                 };
             },
@@ -99,7 +99,7 @@ public static partial class DerivationCatalog
         return Scalar(Concat(x, w, [b]), Names(Names("x", n), Names("w", n), ["w₀"]),
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return f(tw, tb, tx); },
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return gradient(tw, tb, tx); },
-            t => twin(Part(t, n, n), t.Select(0, 2 * n), Part(t, 0, n)),
+            t => twin(Part(t, n, n), t[2 * n], Part(t, 0, n)),
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return valueError(tw, tb, tx); },
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return gradientError(tw, tb, tx); });
     }
@@ -111,7 +111,7 @@ public static partial class DerivationCatalog
         var cw = w.Select(v => scale * v).ToArray();
         var reference = new Hyperplane(cw, scale * b).SignedDistance(x) - new Hyperplane(w, b).SignedDistance(x);
         var n = w.Length;
-        Tensor Twin(Tensor t) => TensorHyperplane.SignedDistance(Part(t, n, n), t.Select(0, 2 * n), Part(t, 0, n));
+        Tensor Twin(Tensor t) => TensorHyperplane.SignedDistance(Part(t, n, n), t[2 * n], Part(t, 0, n));
         var tensor = TwinValue(Twin, [.. x, .. cw, scale * b]) - TwinValue(Twin, [.. x, .. w, b]);
         return [Residual(0, "d(cw, cw₀) − d(w, w₀)", ReferenceSide, reference, bound), Residual(1, "d(cw, cw₀) − d(w, w₀)", TensorSide, tensor, bound)];
     });
@@ -123,8 +123,8 @@ public static partial class DerivationCatalog
         var plane = new Hyperplane(w, b);
         var reference = plane.SignedDistance(plane.Foot(x));
         var n = w.Length;
-        var foot = Checks.CaseEvaluation.EvaluateTwin(t => TensorHyperplane.Foot(Part(t, n, n), t.Select(0, 2 * n), Part(t, 0, n)), [.. x, .. w, b]);
-        var tensor = TwinValue(t => TensorHyperplane.SignedDistance(Part(t, n, n), t.Select(0, 2 * n), Part(t, 0, n)), [.. foot, .. w, b]);
+        var foot = Checks.CaseEvaluation.EvaluateTwin(t => TensorHyperplane.Foot(Part(t, n, n), t[2 * n], Part(t, 0, n)), [.. x, .. w, b]);
+        var tensor = TwinValue(t => TensorHyperplane.SignedDistance(Part(t, n, n), t[2 * n], Part(t, 0, n)), [.. foot, .. w, b]);
         return [Residual(0, "d(foot)", ReferenceSide, reference, bound), Residual(1, "d(foot)", TensorSide, tensor, bound)];
     });
 }

@@ -1,4 +1,3 @@
-using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Reference.Losses;
 using TensorLinear.Reference.Metrics;
@@ -6,6 +5,7 @@ using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -42,7 +42,7 @@ public static partial class DerivationCatalog
             Name = "bce (probabilities)",
             Formula = "(1/n)Σ −[yᵢ log pᵢ + (1 − yᵢ) log(1 − pᵢ)], ∂/∂pᵢ = (pᵢ − yᵢ)/(pᵢ(1 − pᵢ)n)",
             Reference = "BinaryCrossEntropy.FromProbabilities; its gradient is derived here",
-            Twin = "TensorLosses.BinaryCrossEntropyFromProbabilities (libtorch's binary_cross_entropy, added to the bridge)",
+            Twin = "TensorLosses.BinaryCrossEntropyFromProbabilities (libtorch 2.10's binary_cross_entropy, through TorchSharp's torch.nn.functional)",
             Notes = "p in [1e-6, 1 − 1e-6]: libtorch clamps p(1 − p) at 1e-12 in the gradient and both sides floor the logs at −100, neither of which acts there. Outside [0, 1] both sides refuse p (the reference function returns NaN to the finite differences, which then shorten their step).",
             Generator = Inputs.Probabilities(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Vectors[0].All(p => p >= 1e-6 && p <= 1 - 1e-6) && c.Vectors[1].All(y => y is >= 0 and <= 1),
@@ -134,7 +134,7 @@ public static partial class DerivationCatalog
         return Scalar(predictions, Names(variable, predictions.Length),
             t => f(targets, t),
             t => gradient(targets, t),
-            t => twin(Tensor.FromArray(targets), t),
+            t => twin(tensor(targets), t),
             t => valueError(targets, t),
             t => gradientError(targets, t),
             kinkDistances: kinkDistances is null ? null : t => kinkDistances(targets, t));
@@ -160,7 +160,7 @@ public static partial class DerivationCatalog
                 var bound = TolerancePolicy.DescentDecrease(valueError(targets, theta), valueError(targets, next), gradientError(targets, theta), theta, g, eta, l);
                 return Residual(index, $"{name}: f(θ − ηg) − f(θ) + η‖g‖²/4", side, residual, bound, inequality: true);
             }
-            Tensor Twin(Tensor t) => twin(Tensor.FromArray(targets), t);
+            Tensor Twin(Tensor t) => twin(tensor(targets), t);
             var (tensorValue, tensorGradient) = TwinValueAndGradient(Twin, theta);
             return [Side(0, ReferenceSide, f(targets, theta), gradient(targets, theta), t => f(targets, t)),
                     Side(1, TensorSide, tensorValue, tensorGradient, t => TwinValue(Twin, t))];

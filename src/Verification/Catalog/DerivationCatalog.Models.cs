@@ -1,4 +1,3 @@
-using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
@@ -8,6 +7,7 @@ using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -32,7 +32,7 @@ public static partial class DerivationCatalog
             Reference = linear
                 ? "LinearRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)"
                 : "LogisticRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)",
-            Twin = "TensorLosses.Loss (gradients by Backward, Hessian by double backward), TorchEngine.Train (canonical autograd descent)",
+            Twin = "TensorLosses.Loss (gradients by backward, Hessian by double backward), TorchEngine.Train (canonical autograd descent)",
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
             IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)
@@ -109,7 +109,7 @@ public static partial class DerivationCatalog
     private static Tensor TwinLoss(ModelKind kind, DataSet data, Tensor theta, Penalty penalty)
     {
         var d = data.FeatureCount;
-        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta.Select(0, d), penalty);
+        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta[d], penalty);
     }
 
     /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>

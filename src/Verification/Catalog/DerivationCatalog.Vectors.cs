@@ -4,6 +4,7 @@ using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -62,7 +63,7 @@ public static partial class DerivationCatalog
             Formula = "‖x‖∞ = maxᵢ |xᵢ|, ∇ = sign(xᵢ)/k on the k tied components",
             Reference = "Vector.NormInf, VectorGradients.NormInfGradient",
             Twin = "TensorVector.NormInf",
-            Notes = "Ties are kinks; both sides split sign(xᵢ)/k evenly among the k tied components (libtorch 1.13 confirmed).",
+            Notes = "Ties are kinks; both sides split sign(xᵢ)/k evenly among the k tied components (libtorch 2.10's norm backward for p = ∞, confirmed by DomainEdgeTests).",
             Generator = Inputs.Vector(nonZero: false),
             IsValid = c => CatalogParts.Vectors(c, 1),
             Bind = c => Single(c, Vector.NormInf, VectorGradients.NormInfGradient, TensorVector.NormInf, TolerancePolicy.NormInf, TolerancePolicy.NormInfGradient,
@@ -139,7 +140,7 @@ public static partial class DerivationCatalog
             Name = "angle",
             Formula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), ∇ₓ = −∇ₓ cos θ/sin θ",
             Reference = "Vector.Angle; its gradient by the chain rule from VectorGradients.CosineGradientX/Y",
-            Twin = "TensorVector.Angle (Kahan's formula; atan2 added to the bridge)",
+            Twin = "TensorVector.Angle (Kahan's formula, with libtorch's atan2 through TorchSharp)",
             Notes = "The angle has cone points at θ = 0 and π (parallel vectors): values are checked there, derivatives only where the distance from x to the line of y (and from y to that of x) is at least 1e-4·max(1, |components|), so the finite-difference step stays far from the cone.",
             Generator = Inputs.Pair(),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
@@ -254,7 +255,7 @@ public static partial class DerivationCatalog
         var p = Vector.Project(x, y);
         var pp = Vector.Project(p, y);
         var n = x.Length;
-        Autograd.Tensor TwinProject(Autograd.Tensor t) => TensorVector.Project(Part(t, 0, n), Part(t, n, n));
+        Tensor TwinProject(Tensor t) => TensorVector.Project(Part(t, 0, n), Part(t, n, n));
         var tp = Checks.CaseEvaluation.EvaluateTwin(TwinProject, [.. x, .. y]);
         var tpp = Checks.CaseEvaluation.EvaluateTwin(TwinProject, [.. tp, .. y]);
         var elements = new List<ElementCheck>();
@@ -279,7 +280,7 @@ public static partial class DerivationCatalog
 
     // ---- binding helpers -------------------------------------------------------------------------------------------
 
-    private static Problem Single(CaseInput c, Func<double[], double> f, Func<double[], double[]> gradient, Func<Autograd.Tensor, Autograd.Tensor> twin,
+    private static Problem Single(CaseInput c, Func<double[], double> f, Func<double[], double[]> gradient, Func<Tensor, Tensor> twin,
                                   Func<double[], Bound> valueError, Func<double[], Bound[]> gradientError, Func<double[], double[]>? kinkDistances = null)
     {
         var x = c.Vectors[0];
@@ -288,7 +289,7 @@ public static partial class DerivationCatalog
 
     /// <summary>A scalar function of a pair (x, y), differentiated with respect to θ = (x, y).</summary>
     private static Problem Pair(CaseInput c, Func<double[], double[], double> f, Func<double[], double[], double[]> gradient,
-                                Func<Autograd.Tensor, Autograd.Tensor, Autograd.Tensor> twin,
+                                Func<Tensor, Tensor, Tensor> twin,
                                 Func<double[], double[], Bound> valueError, Func<double[], double[], Bound[]> gradientError,
                                 Func<double[], double[], string?>? exclusion = null, Func<double[], double[], double[]>? kinkDistances = null)
     {
@@ -306,7 +307,7 @@ public static partial class DerivationCatalog
     }
 
     /// <summary>A vector function of a pair (x, y), values only.</summary>
-    private static Problem VectorValued(CaseInput c, Func<double[], double[], double[]> f, Func<Autograd.Tensor, Autograd.Tensor, Autograd.Tensor> twin,
+    private static Problem VectorValued(CaseInput c, Func<double[], double[], double[]> f, Func<Tensor, Tensor, Tensor> twin,
                                         Func<double[], double[], Bound[]> valueError)
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];

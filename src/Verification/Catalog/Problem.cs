@@ -1,14 +1,14 @@
-using TensorLinear.Autograd;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Verification.Tolerances;
+using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Verification.Catalog;
 
 /// <summary>
 /// One case of a derivation bound to its fixed parts, as functions of the variables θ it is differentiated with
 /// respect to: the reference's value (m outputs) and hand derivative (an m×n Jacobian; a gradient is its one row),
-/// the tensor twin written with libtorch operations, and the rounding bounds of <see cref="TolerancePolicy"/>.
+/// the tensor twin written with TorchSharp (libtorch) operations, and the rounding bounds of <see cref="TolerancePolicy"/>.
 /// </summary>
 public sealed record Problem
 {
@@ -21,7 +21,7 @@ public sealed record Problem
     /// <summary>The reference's value at θ: one output for a scalar function, m for a vector function.</summary>
     public required Func<double[], double[]> Reference { get; init; }
 
-    /// <summary>The twin: a float64 vector θ in, a scalar (or an m-vector) out, written with libtorch operations.</summary>
+    /// <summary>The twin: a float64 vector θ in, a scalar (or an m-vector) out, written with TorchSharp (libtorch) operations.</summary>
     public required Func<Tensor, Tensor> Twin { get; init; }
 
     /// <summary>Each output's forward-error bound, for one implementation (the reference and the twin each).</summary>

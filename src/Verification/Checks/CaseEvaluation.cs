@@ -2,6 +2,7 @@ using TensorLinear.Autograd;
 using TensorLinear.Verification.Catalog;
 using TensorLinear.Verification.GradientChecking;
 using TensorLinear.Verification.Tolerances;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.Checks;
 
@@ -77,25 +78,27 @@ internal sealed class CaseEvaluation
     /// <summary>The twin's values with no graph recorded; every tensor released.</summary>
     public static double[] EvaluateTwin(Func<Tensor, Tensor> twin, double[] theta)
     {
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
-        return twin(Tensor.FromArray(theta)).ToArray();
+        Torch.Initialize();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return twin(tensor(theta)).ToDoubles();
     }
 
     /// <summary>The twin's values and its Jacobian by one backward pass per output (a vector–Jacobian product with eᵢ).</summary>
     private void EvaluateAutograd()
     {
-        using var scope = Torch.NewScope();
-        var input = Tensor.FromArray(Theta).RequireGrad();
+        Torch.Initialize();
+        using var scope = NewDisposeScope();
+        var input = tensor(Theta, requires_grad: true);
         var output = Problem.Twin(input);
-        var values = output.ToArray();
+        var values = output.ToDoubles();
         var n = Theta.Length;
         var jacobian = new double[values.Length, n];
-        if (output.RequiresGrad)
+        if (output.requires_grad)
         {
             if (values.Length == 1)
             {
-                var g = Torch.Gradient(output.Reshape([]), input).ToArray();
+                var g = Torch.Gradient(output, input).ToDoubles();
                 for (var j = 0; j < n; j++) jacobian[0, j] = g[j];
             }
             else
@@ -104,7 +107,7 @@ internal sealed class CaseEvaluation
                 {
                     var e = new double[values.Length];
                     e[i] = 1.0;
-                    var row = Torch.Gradients([output], [input], [Tensor.FromArray(e, output.Shape)], retainGraph: true)[0].ToArray();
+                    var row = Torch.Gradients([output], [input], [tensor(e, output.shape)])[0].ToDoubles();
                     for (var j = 0; j < n; j++) jacobian[i, j] = row[j];
                 }
             }

@@ -1,18 +1,20 @@
+using System.Runtime.InteropServices;
 using TensorLinear.Autograd;
 using TensorLinear.Numerics;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.GradientChecking;
 
 /// <summary>
 /// The gradient checker: checks a claimed gradient (or Jacobian) against Richardson-extrapolated central differences,
-/// against libtorch autograd when f is written with tensors, and with the Taylor test along a seeded random direction.
+/// against libtorch autograd when f is written with TorchSharp tensors, and with the Taylor test along a seeded random direction.
 /// Kinks (|x| at 0, the L1 norm at a zero component, max at a tie) are recognised and reported as such. Every bound is
 /// derived from the samples and the unit roundoff (docs/gradcheck.md), not chosen.
 /// </summary>
 /// <example>
 /// C#: <c>var report = GradientChecker.Check(x =&gt; x[0] * x[0], x =&gt; [2 * x[0]], [3.0]);</c><br/>
 /// F#: <c>let report = GradientChecker.Check((fun x -&gt; x[0] * x[0]), (fun x -&gt; [| 2.0 * x[0] |]), [| 3.0 |])</c><br/>
-/// With tensors, three ways: <c>GradientChecker.CheckWithAutograd((fun t -&gt; t.Exp().Sum()), (fun x -&gt; Array.map exp x), x)</c>.
+/// With a TorchSharp function, three ways: <c>GradientChecker.CheckWithAutograd((fun t -&gt; t.exp().sum()), (fun x -&gt; Array.map exp x), x)</c>.
 /// </example>
 /// <remarks>
 /// The forms for a function of <c>double[]</c> and for one written with tensors have different names
@@ -50,15 +52,21 @@ public static class GradientChecker
     }
 
     /// <summary>
-    /// Checks <paramref name="claimedGradient"/> against a function written with tensors: three ways, against
-    /// libtorch autograd's gradient and against central finite differences of f, saying which pair disagrees. f gets
-    /// a float64 vector and must return a tensor with one element; every tensor it creates is released after each call.
+    /// Checks <paramref name="claimedGradient"/> against a function written with TorchSharp tensor operations: three
+    /// ways, against libtorch autograd's gradient and against central finite differences of f, saying which pair
+    /// disagrees. f gets a float64 vector of n elements (requiring gradients when autograd runs, with no graph recorded
+    /// when it is sampled) and must return a float64 tensor with one element; every tensor created during each call is
+    /// released after it (a dispose scope), so f must not keep them.
     /// </summary>
-    /// <param name="f">f: ℝⁿ → ℝ written with tensors, e.g. <c>t =&gt; t.Exp().Sum()</c>.</param>
+    /// <param name="f">f: ℝⁿ → ℝ written with tensors, e.g. <c>t =&gt; t.exp().sum()</c>; it must not change its input in place.</param>
     /// <param name="claimedGradient">The gradient to check, as a function of x (called once, at x).</param>
     /// <param name="x">The point, non-empty and finite.</param>
     /// <param name="options">Settings; <see cref="GradientCheckOptions.Default"/> when null.</param>
-    /// <exception cref="InvalidInputException">As for <see cref="Check"/>; also when f returns more than one element or not float64.</exception>
+    /// <exception cref="InvalidInputException">
+    /// As for <see cref="Check"/>; also when f returns null, a disposed tensor, a tensor that is not float64
+    /// (<see cref="OutOfDomainException"/>), or one with more than one element (<see cref="DimensionMismatchException"/>).
+    /// </exception>
+    /// <exception cref="TorchException">libtorch refused an operation inside f (the message keeps libtorch's first line).</exception>
     public static GradientReport CheckWithAutograd(Func<Tensor, Tensor> f, Func<double[], double[]> claimedGradient, double[] x, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -66,6 +74,7 @@ public static class GradientChecker
         Numerics.Check.Vector(x, nameof(x));
         options ??= GradientCheckOptions.Default;
         options.Validate();
+        Torch.Initialize(); // before the first TorchSharp call: it applies the libstdc++ fix where needed
         var sampled = SampledFunction.Scalar(t => TensorValue(f, t), x.Length);
         var f0 = sampled.ValueAt(x);
         var autograd = AutogradJacobian(f, x, scalar: true);
@@ -95,13 +104,19 @@ public static class GradientChecker
     }
 
     /// <summary>
-    /// Checks a claimed Jacobian of a function written with tensors (a vector of m elements out), three ways: against
-    /// autograd's Jacobian (m backward passes) and against central finite differences.
+    /// Checks a claimed Jacobian of a function written with TorchSharp tensor operations (a float64 vector of m elements
+    /// out), three ways: against autograd's Jacobian (m backward passes) and against central finite differences. f is
+    /// called as in <see cref="CheckWithAutograd"/>.
     /// </summary>
-    /// <param name="f">f: ℝⁿ → ℝᵐ written with tensors.</param>
+    /// <param name="f">f: ℝⁿ → ℝᵐ written with tensors; it must always return m values.</param>
     /// <param name="claimedJacobian">The Jacobian to check (m rows, n columns).</param>
-    /// <param name="x">The point.</param>
+    /// <param name="x">The point, non-empty and finite.</param>
     /// <param name="options">Settings; defaults when null.</param>
+    /// <exception cref="InvalidInputException">
+    /// As for <see cref="CheckJacobian"/>; also when f returns null, a disposed tensor, a tensor that is not float64
+    /// (<see cref="OutOfDomainException"/>), or one of more than one dimension (<see cref="DimensionMismatchException"/>).
+    /// </exception>
+    /// <exception cref="TorchException">libtorch refused an operation inside f.</exception>
     public static JacobianReport CheckJacobianWithAutograd(Func<Tensor, Tensor> f, Func<double[], double[,]> claimedJacobian, double[] x, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -109,6 +124,7 @@ public static class GradientChecker
         Numerics.Check.Vector(x, nameof(x));
         options ??= GradientCheckOptions.Default;
         options.Validate();
+        Torch.Initialize(); // before the first TorchSharp call: it applies the libstdc++ fix where needed
         var sampled = SampledFunction.Vector(t => TensorValues(f, t), x, out var f0);
         var autograd = AutogradJacobian(f, x, scalar: false);
         var claimed = ClaimedJacobian(claimedJacobian, x, sampled.OutputLength);
@@ -270,49 +286,65 @@ public static class GradientChecker
     /// <summary>f at x without recording a graph; every tensor made on the way is released.</summary>
     private static double TensorValue(Func<Tensor, Tensor> f, double[] x)
     {
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
-        var y = Output(f(Tensor.FromArray(x)), scalar: true);
-        return y.ToScalar();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return Output(Call(f, tensor(x)), scalar: true).ToDouble();
     }
 
     /// <summary>The m values of a vector-valued tensor f at x.</summary>
     private static double[] TensorValues(Func<Tensor, Tensor> f, double[] x)
     {
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
-        return Output(f(Tensor.FromArray(x)), scalar: false).ToArray();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return Output(Call(f, tensor(x)), scalar: false).ToDoubles();
     }
 
     /// <summary>
-    /// autograd's Jacobian of f at x (1×n for a scalar f): one backward pass per output, keeping the graph between
-    /// them. An output that does not depend on x (no graph) has a zero row.
+    /// autograd's Jacobian of f at x (1×n for a scalar f): one backward pass per output, the graph kept between them
+    /// (<see cref="Torch.Gradients"/> always keeps it; the dispose scope frees it). An output that does not depend on
+    /// x has a zero row.
     /// </summary>
     private static double[,] AutogradJacobian(Func<Tensor, Tensor> f, double[] x, bool scalar)
     {
-        using var scope = Torch.NewScope();
-        var input = Tensor.FromArray(x).RequireGrad();
-        var y = Output(f(input), scalar).Reshape(-1);
-        var m = (int)y.Count;
+        using var scope = NewDisposeScope();
+        var input = tensor(x, requires_grad: true);
+        var y = Output(Call(f, input), scalar).reshape(-1);
+        var m = (int)y.numel();
         var jacobian = new double[m, x.Length];
-        if (!y.RequiresGrad) return jacobian;
         for (var i = 0; i < m; i++)
         {
-            var row = Torch.Gradients([y.Select(0, i)], [input], null, createGraph: false, retainGraph: i < m - 1)[0].ToArray();
+            var row = Torch.Gradients([y[i]], [input])[0].ToDoubles();
             for (var j = 0; j < x.Length; j++) jacobian[i, j] = row[j];
         }
         return jacobian;
     }
 
+    // libtorch's refusal of an operation inside f (mismatched shapes, an in-place change of x) arrives as TorchSharp's
+    // ExternalException with a page of C++ backtrace: it becomes a TorchException carrying libtorch's first line.
+    private static Tensor? Call(Func<Tensor, Tensor> f, Tensor x)
+    {
+        try
+        {
+            return f(x);
+        }
+        catch (ExternalException e)
+        {
+            throw new TorchException("f (the tensor function under check)", e.Message, e);
+        }
+    }
+
     private static Tensor Output(Tensor? y, bool scalar)
     {
         if (y is null) throw new OutOfDomainException("f", "returned null; it must return a tensor");
-        if (y.Dtype != ScalarType.Float64)
-            throw new OutOfDomainException("f", $"returned a {y.Dtype} tensor; the checker's bounds are for float64, so compute f in Float64 (the input it receives is Float64)");
-        if (scalar && y.Count != 1)
-            throw new DimensionMismatchException("f", $"returned a tensor of shape [{string.Join(", ", y.Shape)}]; a gradient check needs a scalar (use CheckJacobianWithAutograd for a vector)");
-        if (!scalar && y.Dimensions > 1)
-            throw new DimensionMismatchException("f", $"returned a tensor of shape [{string.Join(", ", y.Shape)}]; a Jacobian check needs a vector (0 or 1 dimensions)");
+        if (y.IsInvalid) throw new OutOfDomainException("f", "returned a tensor that has been disposed; return it undisposed (the checker releases it)");
+        if (y.dtype != ScalarType.Float64)
+            throw new OutOfDomainException("f", $"returned a {y.dtype} tensor; the checker's bounds are for float64, so compute f in float64 (the input it receives is float64; TorchSharp creates float32 unless told otherwise)");
+        if (scalar && y.numel() != 1)
+            throw new DimensionMismatchException("f", $"returned a tensor of shape {Shape(y)}; a gradient check needs a scalar (use CheckJacobianWithAutograd for a vector)");
+        if (!scalar && y.dim() > 1)
+            throw new DimensionMismatchException("f", $"returned a tensor of shape {Shape(y)}; a Jacobian check needs a vector (0 or 1 dimensions)");
         return y;
     }
+
+    private static string Shape(Tensor y) => "[" + string.Join(", ", y.shape) + "]";
 }

@@ -23,7 +23,7 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
     [Fact]
     public void TheTensorOneLinerFromTheDocsPassesThreeWays()
     {
-        var report = GradientChecker.CheckWithAutograd(t => t.Exp().Sum(), x => x.Select(Math.Exp).ToArray(), [0.5, -1.0]);
+        var report = GradientChecker.CheckWithAutograd(t => t.exp().sum(), x => x.Select(Math.Exp).ToArray(), [0.5, -1.0]);
 
         Assert.True(report.Passed, report.ToString());
         Assert.True(report.HasAutograd);
@@ -32,8 +32,8 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
     [Fact]
     public void AnArrayLambdaNeedsNoTypeAnnotation()
     {
-        // x => x.Max() would also type-check over a Tensor; the array and tensor forms have different names, so a
-        // lambda is never ambiguous (and F# can infer its parameter type).
+        // The array and tensor forms have different names, so a lambda's parameter type comes from the one method
+        // named (F# infers it only then); x.Max() here is LINQ's over double[].
         var report = GradientChecker.Check(x => x.Max(), _ => [0.0, 1.0], [0.5, 2.0]);
 
         Assert.False(report.HasAutograd);

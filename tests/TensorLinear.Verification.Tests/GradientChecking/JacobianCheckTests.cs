@@ -1,6 +1,6 @@
-using TensorLinear.Autograd;
 using TensorLinear.Verification.GradientChecking;
 using Xunit.Abstractions;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.Tests.GradientChecking;
 
@@ -69,7 +69,7 @@ public sealed class JacobianCheckTests(ITestOutputHelper output)
     public void TensorJacobianIsCheckedThreeWays()
     {
         // f(t) = (t₀·t₁, exp(t₂)) written with tensors.
-        static Tensor G(Tensor t) => Tensor.Concatenate([(t.Select(0, 0) * t.Select(0, 1)).Reshape(1), t.Select(0, 2).Exp().Reshape(1)]);
+        static Tensor G(Tensor t) => cat([(t[0] * t[1]).reshape(1), t[2].exp().reshape(1)], 0);
         double[] x = [0.5, 2.0, -1.0];
         var right = new[,] { { 2.0, 0.5, 0 }, { 0, 0, Math.Exp(-1.0) } };
         var wrong = new[,] { { 2.0, 0.5, 0 }, { 0, 0, -Math.Exp(-1.0) } };

@@ -1,21 +1,21 @@
-using TensorLinear.Autograd;
 using TensorLinear.Verification.GradientChecking;
 using Xunit.Abstractions;
+using static TorchSharp.torch;
 
 namespace TensorLinear.Verification.Tests.GradientChecking;
 
 public sealed class TensorGradientCheckTests(ITestOutputHelper output)
 {
     // f(x) = Σ exp(xᵢ) + Σ xᵢ²: ∂f/∂xᵢ = exp(xᵢ) + 2xᵢ.
-    private static Tensor ExpPlusSquares(Tensor t) => t.Exp().Sum() + (t * t).Sum();
+    private static Tensor ExpPlusSquares(Tensor t) => t.exp().sum() + (t * t).sum();
 
     private static double[] ExpPlusSquaresGradient(double[] x) => x.Select(v => Math.Exp(v) + 2 * v).ToArray();
 
     // f(x) = log Σ exp(xᵢ), stably: m + log Σ exp(xᵢ − m) with m = max xᵢ; ∂f/∂xᵢ = softmax(x)ᵢ.
     private static Tensor LogSumExp(Tensor t)
     {
-        var m = t.Max().Detach();
-        return (t - m).Exp().Sum().Log() + m;
+        var m = t.max().detach();
+        return (t - m).exp().sum().log() + m;
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
         // x·detach(x) has the value x² but autograd sees only one factor: it returns x, not 2x.
         double[] x = [1.5, -0.5];
 
-        var report = GradientChecker.CheckWithAutograd(t => (t * t.Detach()).Sum(), v => v.Select(a => 2 * a).ToArray(), x);
+        var report = GradientChecker.CheckWithAutograd(t => (t * t.detach()).sum(), v => v.Select(a => 2 * a).ToArray(), x);
 
         output.WriteLine(report.ToString());
         Assert.False(report.Passed);
@@ -95,7 +95,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
     {
         double[] x = [1.0, 0.0, -2.0];
 
-        var report = GradientChecker.CheckWithAutograd(t => t.Abs().Sum(), v => v.Select(a => (double)Math.Sign(a)).ToArray(), x);
+        var report = GradientChecker.CheckWithAutograd(t => t.abs().sum(), v => v.Select(a => (double)Math.Sign(a)).ToArray(), x);
 
         output.WriteLine(report.ToString());
         Assert.True(report.Passed, report.ToString());
@@ -106,7 +106,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
     [Fact]
     public void ReluAtZeroIsAKinkWithOneSidedSlopesZeroAndOne()
     {
-        var report = GradientChecker.CheckWithAutograd(t => t.Clamp(min: 0.0).Sum(), v => v.Select(a => a > 0 ? 1.0 : 0.0).ToArray(), [0.0, 2.0]);
+        var report = GradientChecker.CheckWithAutograd(t => t.clamp_min(0.0).sum(), v => v.Select(a => a > 0 ? 1.0 : 0.0).ToArray(), [0.0, 2.0]);
 
         Assert.True(report.Passed, report.ToString());
         var kink = report.Coordinates[0];
@@ -121,7 +121,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
         var made = new List<Tensor>();
         Tensor F(Tensor t)
         {
-            var y = (t * t).Sum();
+            var y = (t * t).sum();
             made.Add(t);
             made.Add(y);
             return y;
@@ -131,26 +131,13 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
 
         Assert.True(report.Passed, report.ToString());
         Assert.NotEmpty(made);
-        Assert.All(made, t => Assert.True(t.IsDisposed));
-    }
-
-    [Fact]
-    public void ATensorFunctionWithMoreThanOneElementIsATypedError()
-    {
-        var error = Assert.Throws<DimensionMismatchException>(() => GradientChecker.CheckWithAutograd(t => t * 2.0, v => v, [1.0, 2.0]));
-        Assert.Contains("CheckJacobian", error.Message);
-    }
-
-    [Fact]
-    public void AFloat32TensorFunctionIsATypedError()
-    {
-        Assert.Throws<OutOfDomainException>(() => GradientChecker.CheckWithAutograd(t => t.To(ScalarType.Float32).Sum(), v => [1.0], [1.0]));
+        Assert.All(made, t => Assert.True(t.IsInvalid));
     }
 
     [Fact]
     public void AConstantTensorFunctionHasAZeroAutogradGradient()
     {
-        var report = GradientChecker.CheckWithAutograd(t => Tensor.Scalar(4.0), v => [0.0, 0.0], [1.0, 2.0]);
+        var report = GradientChecker.CheckWithAutograd(t => tensor(4.0, dtype: ScalarType.Float64), v => [0.0, 0.0], [1.0, 2.0]);
 
         Assert.True(report.Passed, report.ToString());
         Assert.All(report.Coordinates, c => Assert.Equal(0.0, c.Autograd));
