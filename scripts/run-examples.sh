@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs every F# script in docs/examples/ with `dotnet fsi` against the Release build of the libraries, which the
 # scripts #r from src/Verification/bin/Release/net10.0 (./test.sh builds it; by hand: dotnet build TensorLinear.sln -c Release).
+# That folder holds TorchSharp and libtorch beside them; a script may instead take TorchSharp from NuGet
+# (#r "nuget: TorchSharp-cpu, 0.107.0", as torchsharp-user-function.fsx does), which dotnet fsi restores from the
+# package cache the build filled, without the network.
 # Prints one line per script, "PASS <script> (<s> s)" or "FAIL <script> (exit <code>, <s> s)" followed by the script's
 # output, then "examples: N passed, N failed". Exits non-zero when any script failed or none was found.
 # -v prints every script's output, not only a failing one's.

@@ -27,8 +27,8 @@ internal static class Machine
     {
         yield return $"CPU: {Cpu}, {Environment.ProcessorCount} logical cores; memory {Memory}";
         yield return $"System: {System}; .NET {Environment.Version}";
-        yield return $"libtorch {Torch.Version}; BLAS {Torch.BlasLibrary ?? "(none loaded)"}";
-        yield return $"Thread policy {Torch.ThreadPolicy}: libtorch intra-op {Torch.Threads}, BLAS {Torch.BlasThreads}, TensorLinear kernels {Torch.KernelThreads}";
+        yield return $"libtorch {Torch.Version} from TorchSharp-cpu {Torch.TorchSharpVersion} (MKL and OpenMP in one thread pool); libstdc++ fix: {Torch.LibStdCxxFix.Kind}";
+        yield return $"Thread policy {Torch.ThreadPolicy}: libtorch {Torch.Threads} thread(s), TensorLinear kernels {Torch.KernelThreads}";
     }
 
     private static string? ReadField(string path, string name, char separator = ':')

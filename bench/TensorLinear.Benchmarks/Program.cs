@@ -50,15 +50,14 @@ void Peer(params string[] arguments)
 }
 
 // The read-bandwidth probe and the tiny round trip first, while nothing large is allocated.
-var (probeOne, probeAll) = EngineBenchmarks.ReadBandwidth();
-results.Add("probe/1", probeOne);
-results.Add("probe/all", probeAll);
-results.Add("tiny/tensors", EngineBenchmarks.TinyRoundTrip(), 1e6, "µs");
+foreach (var (key, probe) in EngineBenchmarks.ReadBandwidth()) results.Add(key, probe);
+results.Add("tiny/torchsharp", TorchSharpByHand.TinyRoundTrip(), 1e6, "µs");
 results.Add("tiny/engine", EngineBenchmarks.TinyRoundTripThroughEngine(), 1e6, "µs");
 Peer("--probe", "--tiny");
 
-// (a) One epoch on each workload: every path at the default thread policy, then the thread-policy comparison.
-// Short epochs are noisier: more of them.
+// (a) One epoch on each workload: every path at the default thread policy, then the thread-policy comparison. The
+// canonical loop by hand in TorchSharp runs right after TensorLinear's, so that their ratio compares figures measured
+// seconds apart. Short epochs are noisier: more of them.
 var workloads = new List<Workload>();
 foreach (var (rows, features) in new[] { big, mid })
 {
@@ -70,6 +69,7 @@ foreach (var (rows, features) in new[] { big, mid })
         workloads.Add(w);
         var key = Results.Key(w);
         results.Add($"epoch/canonical/{key}", Epoch(EpochBenchmarks.Canonical, w));
+        results.Add($"epoch/byhand/{key}", TorchSharpByHand.Epoch(w, runs, warmup));
         Peer("--sizes", $"{rows}x{features}", "--kinds", key.Split('/')[0], "--runs", $"{runs}", "--warmup", $"{warmup}");
         results.Add($"epoch/onepass/{key}", Epoch(EpochBenchmarks.OnePass, w));
         results.Add($"epoch/reference/{key}", Epoch(EpochBenchmarks.Reference, w));
@@ -79,12 +79,6 @@ foreach (var (rows, features) in new[] { big, mid })
             results.Add($"epoch/onepass-1t/{key}", Epoch(EpochBenchmarks.OnePass, w));
         });
         WithPolicy(ThreadPolicy.LibraryDefaults, () => results.Add($"epoch/canonical-libdefault/{key}", Epoch(EpochBenchmarks.Canonical, w)));
-        // Both pools with a thread per core: what forcing libtorch's intra-op count up, on top of OpenBLAS's, does.
-        WithPolicy(ThreadPolicy.OnePoolAtATime, () =>
-        {
-            Torch.Threads = Environment.ProcessorCount;
-            results.Add($"epoch/canonical-bothpools/{key}", Epoch(EpochBenchmarks.Canonical, w));
-        });
     }
 
     // (c) Closed-form least squares of the large problem, while its data are here.

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace TensorLinear.Benchmarks;
 
 /// <summary>
-/// Runs bench/python/bench.py with Debian's /usr/bin/python3 (python3-torch: the same libtorch 1.13) when it exists and
-/// imports torch, and collects its results. Another python3 on PATH (pyenv, a virtualenv) usually has no torch, or a
+/// Runs bench/python/bench.py with Debian's /usr/bin/python3 (python3-torch: libtorch 1.13, older than TorchSharp's
+/// 2.10, with Debian's OpenBLAS) when it exists and imports torch, and collects its results. Another python3 on PATH (pyenv, a virtualenv) usually has no torch, or a
 /// different one, so only /usr/bin/python3 is tried unless TENSORLINEAR_PYTHON names another interpreter.
 /// </summary>
 internal static class PythonPeer

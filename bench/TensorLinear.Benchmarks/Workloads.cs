@@ -1,6 +1,7 @@
 using TensorLinear.Autograd;
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TorchSharp;
 
 namespace TensorLinear.Benchmarks;
 
@@ -27,14 +28,14 @@ internal static class Workloads
     public static (Workload Linear, Workload Logistic) Pair(int rows, int features)
     {
         Torch.ManualSeed(Seed);
-        using var scope = Torch.NewScope();
-        using var noGrad = Torch.NoGrad();
-        var x = Tensor.RandomNormal([rows, features]);
-        var truth = Tensor.RandomNormal([features]) / Math.Sqrt(features);
-        var z = x.MatVec(truth) + 0.5;
-        var linearTargets = (z + Tensor.RandomNormal([rows]) * 0.1).ToArray();
-        var labels = Tensor.RandomUniform([rows]).Less(z.Sigmoid()).To(ScalarType.Float64).ToArray();
-        var linear = DataSet.FromRowMajor(x.ToArray(), features, linearTargets);
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var x = torch.randn(rows, features, dtype: torch.float64);
+        var truth = torch.randn(features, dtype: torch.float64) / Math.Sqrt(features);
+        var z = x.mv(truth) + 0.5;
+        var linearTargets = (z + torch.randn(rows, dtype: torch.float64) * 0.1).ToDoubles();
+        var labels = torch.rand(rows, dtype: torch.float64).lt(z.sigmoid()).to(torch.float64).ToDoubles();
+        var linear = DataSet.FromRowMajor(x.ToDoubles(), features, linearTargets);
         var logistic = linear.WithTargets(labels);
         return (new Workload(ModelKind.Linear, rows, features, linear), new Workload(ModelKind.Logistic, rows, features, logistic));
     }

@@ -1,15 +1,16 @@
 #!/usr/bin/python3
 """The PyTorch peer of TensorLinear's benchmark harness (bench/TensorLinear.Benchmarks).
 
-Runs the harness's workloads through PyTorch from Python — the same libtorch (Debian's python3-torch 1.13) with its
-own default threads — and prints one line per result for the harness to parse. The harness calls it once per section
-(--probe --tiny; --sizes and --kinds for each workload right after its own canonical epoch; --lstsq), so that each pair
-of figures it compares is measured seconds apart:
+Runs the harness's workloads through PyTorch from Python — Debian's python3-torch 1.13, an older libtorch than
+TorchSharp's 2.10, with its own default threads — and prints one line per result for the harness to parse. The
+harness calls it once per section (--probe --tiny; --sizes and --kinds for each workload right after its own canonical
+epoch; --lstsq), so that each pair of figures it compares is measured seconds apart:
 
     RESULT {"key": "...", "seconds": [...]}      seconds per run, sorted
     INFO {"torch": "...", ...}
 
-The data are the harness's: the same calls to the same generator after torch.manual_seed(42), so the same numbers.
+The data are the harness's: the same calls to the same generator after torch.manual_seed(42), so the same numbers
+(libtorch 1.13 and 2.10 draw the same values).
 Run by the harness with /usr/bin/python3; on its own, e.g.:
     /usr/bin/python3 bench/python/bench.py --probe --tiny --sizes 1000000x64,100000x16 --lstsq 1000000x64
 """

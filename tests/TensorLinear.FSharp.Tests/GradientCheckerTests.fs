@@ -1,12 +1,13 @@
 /// The gradient checker on a user's own function, from F#: the Huber loss of a linear model, which the library does
-/// not ship, with its gradient derived by hand, checked against finite differences and against libtorch's autograd.
+/// not ship, with its gradient derived by hand, checked against finite differences and against libtorch's autograd
+/// of the same loss written with TorchSharp tensors.
 module TensorLinear.FSharp.Tests.GradientCheckerTests
 
 open FsCheck
 open FsCheck.FSharp
-open TensorLinear.Autograd
 open TensorLinear.Autograd.Models
 open TensorLinear.Verification.GradientChecking
+open TorchSharp
 open Xunit
 
 let delta = 1.0
@@ -37,12 +38,13 @@ let gradient (theta: float[]) =
         g[3] <- g[3] + s
     g |> Array.map (fun v -> v / n)
 
-/// The same loss written with tensors, for autograd.
-let lossTensor (theta: Tensor) =
+/// The same loss written with TorchSharp tensors, for autograd. Methods that take a Scalar or a Tensor (le, pow,
+/// clamp) need the number made a tensor (or .ToScalar()) in F#; operators take a float on either side as they are.
+let lossTensor (theta: torch.Tensor) =
     let x = DataTensors.Features data
-    let r = x.MatVec(theta.Slice(0, 0, 3)) + theta.Select(0, 3) - DataTensors.Targets data
-    let a = abs r
-    Tensor.Where(a.LessOrEqual(delta), 0.5 * r * r, delta * (a - 0.5 * delta)).Mean()
+    let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - DataTensors.Targets data
+    let a = r.abs()
+    torch.where(a.le(torch.tensor delta), 0.5 * r * r, delta * (a - 0.5 * delta)).mean()
 
 /// A point where some residuals are inside [−δ, δ] and some outside, so both branches are checked.
 let theta0 = [| 1.0; -1.5; 0.25; 2.5 |]
@@ -58,7 +60,7 @@ let ``F# lambdas need no type annotations`` () =
     // With the double[] and Tensor forms under different names, F# infers x from the method alone.
     let report = GradientChecker.Check((fun x -> x[0] * x[0] + 3.0 * x[1]), (fun x -> [| 2.0 * x[0]; 3.0 |]), [| 1.5; -2.0 |])
     Assert.True(report.Passed, string report)
-    let threeWay = GradientChecker.CheckWithAutograd((fun t -> (t * t).Sum()), (fun x -> Array.map (fun v -> 2.0 * v) x), [| 1.5; -2.0 |])
+    let threeWay = GradientChecker.CheckWithAutograd((fun t -> (t * t).sum()), (fun x -> Array.map (fun v -> 2.0 * v) x), [| 1.5; -2.0 |])
     Assert.True(threeWay.Passed, string threeWay)
 
 [<Fact>]

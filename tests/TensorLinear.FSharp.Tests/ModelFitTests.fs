@@ -4,6 +4,7 @@ module TensorLinear.FSharp.Tests.ModelFitTests
 
 open System
 open TensorLinear
+open TensorLinear.Autograd.LeastSquares
 open TensorLinear.Autograd.Models
 open TensorLinear.Models
 open TensorLinear.Numerics

@@ -1,103 +1,137 @@
-/// Tensors as an F# user writes them: `use` for tensors and scopes, numbers on either side of an operator, F#'s own
-/// math functions and `**`, F# lists and lambdas where the API takes collections and functions.
+/// TorchSharp tensors as an F# user writes them for TensorLinear: a function of tensors as an F# lambda or a named F#
+/// function, handed to the gradient checker and to Torch.Gradient, Torch.Hessian and Torch.HessianVectorProduct (each
+/// takes a Func<Tensor, Tensor>, which F# makes from a function at the call). What F# accepts as it is: tensor–tensor
+/// and tensor–float operators, methods such as x.exp(), torch.tensor [| … |], F# lists and arrays of tensors, int
+/// literals for longs. Where F# needs the number's type stated (TorchSharp issue 1073): a method that takes a Scalar or a
+/// Tensor (x.pow, x.le, x.clamp) does not take a bare float, and F#'s abs, sqrt, exp, log and ** do not apply to a
+/// torch.Tensor (it has no static Abs, Sqrt, Exp, Log or Pow), so they are its methods.
 module TensorLinear.FSharp.Tests.TensorIdiomTests
 
 open TensorLinear.Autograd
+open TensorLinear.Verification.GradientChecking
+open TorchSharp
 open Xunit
 
-[<Fact>]
-let ``a number on either side of an operator compiles and means the same`` () =
-    use scope = Torch.NewScope()
-    let x = Tensor.FromArray [| 1.0; -2.0; 4.0 |]
+/// Every test here calls TorchSharp itself, so the constructor loads the engine first: TorchSharp's native library
+/// loads only after the libstdc++ fix that Torch.Initialize() applies (TensorLinear's own calls do it for themselves).
+type ``TorchSharp tensors from F#``() =
+    do Torch.Initialize()
 
-    // Explicit Tensor–double overloads, no implicit conversion from double: 2.0 * x has one meaning.
-    Assert.Equal<float[]>([| 2.0; -4.0; 8.0 |], (2.0 * x).ToArray())
-    Assert.Equal<float[]>([| 2.0; -4.0; 8.0 |], (x * 2.0).ToArray())
-    Assert.Equal<float[]>([| 2.0; -1.0; 5.0 |], (1.0 + x).ToArray())
-    Assert.Equal<float[]>([| 0.0; 3.0; -3.0 |], (1.0 - x).ToArray())
-    Assert.Equal<float[]>([| 0.5; -1.0; 2.0 |], (x / 2.0).ToArray())
-    Assert.Equal<float[]>([| 4.0; -2.0; 1.0 |], (4.0 / x).ToArray())
-    Assert.Equal<float[]>([| -1.0; 2.0; -4.0 |], (-x).ToArray())
+    [<Fact>]
+    member _.``a function of tensors written as an F# lambda goes to the gradient checker`` () =
+        // f(x) = Σ xᵢ·e^(xᵢ), so ∂f/∂xᵢ = (1 + xᵢ)·e^(xᵢ); forgetting the product rule gives e^(xᵢ), off by xᵢ·e^(xᵢ).
+        let x = [| 0.5; -1.5; 2.0 |]
+        let right = GradientChecker.CheckWithAutograd((fun t -> (t * t.exp()).sum()), Array.map (fun v -> (1.0 + v) * exp v), x)
+        Assert.True(right.Passed, string right)
+        let wrong = GradientChecker.CheckWithAutograd((fun t -> (t * t.exp()).sum()), Array.map exp, x)
+        Assert.False(wrong.Passed, string wrong)
+        Assert.Equal(3, wrong.Disagreements.Count)
 
-[<Fact>]
-let ``F#'s own math functions and the power operator apply to tensors`` () =
-    use scope = Torch.NewScope()
-    let x = Tensor.FromArray [| 1.0; 4.0; 9.0 |]
+    [<Fact>]
+    member _.``a named F# function that builds its own constant tensors goes to the gradient checker`` () =
+        // The softplus loss of a linear score, L(w) = (1/n)·Σᵢ log(1 + e^(aᵢᵀw)), has ∇L = (1/n)·Σᵢ σ(aᵢᵀw)·aᵢ.
+        let a = array2D [ [ 1.0; -2.0 ]; [ 0.5; 1.0 ]; [ -1.0; 0.25 ] ]
+        let loss (w: torch.Tensor) = torch.nn.functional.softplus(torch.tensor(a).mv(w)).mean()
+        let gradient (w: float[]) =
+            let sigma z = 1.0 / (1.0 + exp -z)
+            let scores = Array.init 3 (fun i -> a[i, 0] * w[0] + a[i, 1] * w[1])
+            Array.init 2 (fun j -> (Array.init 3 (fun i -> sigma scores[i] * a[i, j]) |> Array.sum) / 3.0)
+        let report = GradientChecker.CheckWithAutograd(loss, gradient, [| 0.75; -0.5 |])
+        Assert.True(report.Passed, string report)
+        Assert.True(report.HasAutograd)
 
-    // Each is one libtorch operation on exactly representable inputs whose results are exact (powers, roots of
-    // squares, |·|) or correctly rounded libm values, so they equal .NET's results for the same inputs.
-    Assert.Equal<float[]>([| 1.0; 16.0; 81.0 |], (x ** 2.0).ToArray())
-    Assert.Equal<float[]>([| 1.0; 256.0; 387420489.0 |], (x ** x).ToArray())
-    Assert.Equal<float[]>([| 1.0; 2.0; 3.0 |], (sqrt x).ToArray())
-    Assert.Equal<float[]>([| 1.0; 4.0; 9.0 |], (abs (-x)).ToArray())
-    Approx.withinAll (4.0 * Approx.u * exp 9.0) (Array.map exp [| 1.0; 4.0; 9.0 |]) ((exp x).ToArray()) "exp"
-    Approx.withinAll (4.0 * Approx.u * log 9.0) (Array.map log [| 1.0; 4.0; 9.0 |]) ((log x).ToArray()) "log"
+    [<Fact>]
+    member _.``the gradient checker releases every tensor the function makes`` () =
+        let made = ResizeArray<torch.Tensor>()
+        let f (t: torch.Tensor) =
+            let square = t * t
+            made.Add square
+            square.sum()
+        let report = GradientChecker.CheckWithAutograd(f, Array.map (fun v -> 2.0 * v), [| 1.5; -2.0 |])
+        Assert.True(report.Passed, string report)
+        Assert.NotEmpty(made)
+        Assert.All(made, fun t -> Assert.True(t.IsInvalid, "a tensor made inside f outlived the check"))
 
-[<Fact>]
-let ``use releases a tensor and a scope releases everything made inside it`` () =
-    let kept, temporary =
-        use scope = Torch.NewScope()
-        let x = Tensor.FromArray [| 3.0; 4.0 |]
-        let norm = (x * x).Sum() |> sqrt        // (x * x) is an intermediate no name holds
-        Assert.Equal(5.0, norm.ToScalar())
-        norm.MoveToOuterScope(), x
-    Assert.True(temporary.IsDisposed)
-    Assert.False(kept.IsDisposed)
-    let single =
-        use t = kept
-        t.ToScalar()
-    Assert.Equal(5.0, single)
-    Assert.True(kept.IsDisposed)
+    [<Fact>]
+    member _.``F# lambdas and named functions go where Torch.Hessian takes a function`` () =
+        // f(x) = Σ xᵢ³: its Hessian is diag(6xᵢ), exact here.
+        let cube (t: torch.Tensor) = (t * t * t).sum()
+        let fromLambda = Torch.Hessian((fun t -> t.pow(torch.tensor 3.0).sum()), [| 1.0; 2.0 |])
+        let fromFunction = Torch.Hessian(cube, [| 1.0; 2.0 |])
+        Assert.Equal<float[,]>(array2D [ [ 6.0; 0.0 ]; [ 0.0; 12.0 ] ], fromLambda)
+        Assert.Equal<float[,]>(fromLambda, fromFunction)
+        Assert.Equal<float[]>([| 6.0; 12.0 |], Torch.HessianVectorProduct(cube, [| 1.0; 2.0 |], [| 1.0; 1.0 |]))
 
-[<Fact>]
-let ``gradients from backward and from Torch.Gradient agree with the derivative by hand`` () =
-    use scope = Torch.NewScope()
-    let w = Tensor.FromArray([| 0.5; -1.0; 2.0 |]).RequireGrad()
-    // L(w) = Σ wᵢ³ + 2·Σ wᵢ, so ∂L/∂wᵢ = 3wᵢ² + 2 (exact in doubles for these wᵢ).
-    let loss = (w ** 3.0).Sum() + 2.0 * w.Sum()
-    let byFunction = Torch.Gradient(loss, w, createGraph = true).ToArray()
-    loss.Backward()
-    let expected = [| 2.75; 5.0; 14.0 |]
-    Assert.Equal<float[]>(expected, byFunction)
-    Assert.Equal<float[]>(expected, (nonNull w.Grad).ToArray()) // Grad is null before any backward
+    [<Fact>]
+    member _.``Torch.Gradient leaves .grad alone and backward fills it, both with the derivative by hand`` () =
+        use scope = torch.NewDisposeScope()
+        let w = torch.tensor([| 0.5; -1.0; 2.0 |], requires_grad = true)
+        // L(w) = Σ wᵢ³ + 2·Σ wᵢ, so ∂L/∂wᵢ = 3wᵢ² + 2 (exact in doubles for these wᵢ).
+        let loss = w.pow((3.0).ToScalar()).sum() + 2.0 * w.sum()
+        let expected = [| 2.75; 5.0; 14.0 |]
+        Assert.Equal<float[]>(expected, Torch.Gradient(loss, w).ToDoubles())
+        Assert.Null(w.grad)
+        loss.backward()
+        Assert.Equal<float[]>(expected, (nonNull w.grad).ToDoubles())
 
-[<Fact>]
-let ``F# lambdas and named functions go where the API takes a function`` () =
-    // f(x) = Σ xᵢ³: its Hessian is diag(6xᵢ), exact here.
-    let cube (t: Tensor) = (t ** 3.0).Sum()
-    let fromLambda = Torch.Hessian((fun t -> (t * t * t).Sum()), [| 1.0; 2.0 |])
-    let fromFunction = Torch.Hessian(cube, [| 1.0; 2.0 |])
-    Assert.Equal<float[,]>(array2D [ [ 6.0; 0.0 ]; [ 0.0; 12.0 ] ], fromLambda)
-    Assert.Equal<float[,]>(fromLambda, fromFunction)
-    let hv = Torch.HessianVectorProduct(cube, [| 1.0; 2.0 |], [| 1.0; 1.0 |])
-    Assert.Equal<float[]>([| 6.0; 12.0 |], hv)
+    [<Fact>]
+    member _.``operators take tensors or a float on either side and stay float64`` () =
+        use scope = torch.NewDisposeScope()
+        let x = torch.tensor [| 1.0; -2.0; 4.0 |]
+        let y = torch.tensor [| 2.0; 4.0; -8.0 |]
+        let check (expected: float[]) (t: torch.Tensor) =
+            Assert.Equal(torch.ScalarType.Float64, t.dtype)
+            Assert.Equal<float[]>(expected, t.ToDoubles())
+        check [| 3.0; 2.0; -4.0 |] (x + y)
+        check [| -1.0; -6.0; 12.0 |] (x - y)
+        check [| 2.0; -8.0; -32.0 |] (x * y)
+        check [| 0.5; -0.5; -0.5 |] (x / y)
+        // TorchSharp 0.107 has Tensor–double operators for F#'s sake, so a float on either side has one meaning.
+        check [| 2.0; -4.0; 8.0 |] (2.0 * x)
+        check [| 2.0; -4.0; 8.0 |] (x * 2.0)
+        check [| 0.0; 3.0; -3.0 |] (1.0 - x)
+        check [| 4.0; -2.0; 1.0 |] (4.0 / x)
+        check [| -1.0; 2.0; -4.0 |] (-x)
 
-[<Fact>]
-let ``F# lists and arrays go where the API takes a list of tensors`` () =
-    use scope = Torch.NewScope()
-    let a = Tensor.FromArray [| 1.0; 2.0 |]
-    let b = Tensor.FromArray [| 3.0 |]
-    Assert.Equal<float[]>([| 1.0; 2.0; 3.0 |], Tensor.Concatenate([ a; b ]).ToArray())
-    Assert.Equal<float[]>([| 3.0; 1.0; 2.0 |], Tensor.Concatenate([| b; a |]).ToArray())
-    let w = Tensor.FromArray([| 1.0; 2.0 |]).RequireGrad()
-    let gradients = Torch.Gradients([ (w * w).Sum() ], [ w ])
-    Assert.Equal<float[]>([| 2.0; 4.0 |], gradients[0].ToArray())
+    [<Fact>]
+    member _.``a method that takes a Scalar or a Tensor takes a float made one of them`` () =
+        use scope = torch.NewDisposeScope()
+        let x = torch.tensor [| 1.0; -2.0; 4.0 |]
+        // x.pow(2.0) does not compile: a float converts implicitly to both Scalar and Tensor, so F# cannot choose.
+        Assert.Equal<float[]>([| 1.0; 4.0; 16.0 |], x.pow(torch.tensor 2.0).ToDoubles())
+        Assert.Equal<float[]>([| 1.0; 4.0; 16.0 |], x.pow((2.0).ToScalar()).ToDoubles())
+        Assert.Equal<float[]>([| 1.0; -1.0; 1.0 |], x.clamp((-1.0).ToScalar(), (1.0).ToScalar()).ToDoubles())
+        Assert.Equal<bool[]>([| true; true; false |], x.le(torch.tensor 1.0).data<bool>().ToArray())
 
-[<Fact>]
-let ``no-grad is a scope that use closes`` () =
-    use scope = Torch.NewScope()
-    let w = Tensor.FromArray([| 1.0 |]).RequireGrad()
-    do
-        use _ = Torch.NoGrad()
-        Assert.False(Torch.IsGradEnabled)
-        Assert.False((w * 2.0).RequiresGrad)
-    Assert.True(Torch.IsGradEnabled)
-    Assert.True((w * 2.0).RequiresGrad)
+    [<Fact>]
+    member _.``elementwise functions are tensor methods, and agree with F#'s own on floats`` () =
+        use scope = torch.NewDisposeScope()
+        let v = [| 1.0; 4.0; 9.0 |]
+        let x = torch.tensor v
+        // Powers, roots of squares and |·| of these are exact; exp and log are libm values within a few ulps.
+        Assert.Equal<float[]>([| 1.0; 2.0; 3.0 |], x.sqrt().ToDoubles())
+        Assert.Equal<float[]>(v, (-x).abs().ToDoubles())
+        Assert.Equal<float[]>([| 1.0; 256.0; 387420489.0 |], x.pow(x).ToDoubles())
+        Approx.withinAll (4.0 * Approx.u * exp 9.0) (Array.map exp v) (x.exp().ToDoubles()) "exp"
+        Approx.withinAll (4.0 * Approx.u * log 9.0) (Array.map log v) (x.log().ToDoubles()) "log"
 
-[<Fact>]
-let ``int literals convert where a method takes longs or doubles`` () =
-    // F# 6's type-directed conversions: Reshape(params long[]) and Pow(double) accept int literals as C# does.
-    use scope = Torch.NewScope()
-    let x = Tensor.Zeros([| 6L |])
-    Assert.Equal<int64[]>([| 2L; 3L |], x.Reshape(2, -1).Shape)
-    Assert.Equal<float[]>([| 8.0 |], Tensor.FromArray([| 2.0 |]).Pow(3).ToArray())
+    [<Fact>]
+    member _.``F# lists and arrays go where the API takes tensors`` () =
+        use scope = torch.NewDisposeScope()
+        let w = torch.tensor([| 1.0; 2.0 |], requires_grad = true)
+        let v = torch.tensor([| 3.0 |], requires_grad = true)
+        // Torch.Gradients takes IReadOnlyList<Tensor>: an F# list is one.
+        let gradients = Torch.Gradients([ (w * w).sum() + v.sum() ], [ w; v ])
+        Assert.Equal<float[]>([| 2.0; 4.0 |], gradients[0].ToDoubles())
+        Assert.Equal<float[]>([| 1.0 |], gradients[1].ToDoubles())
+        // torch.cat has IList and array forms and a long dim: an array and 0L choose one.
+        Assert.Equal<float[]>([| 3.0; 1.0; 2.0 |], torch.cat([| v; w |], 0L).ToDoubles())
+
+    [<Fact>]
+    member _.``int literals convert where a method takes longs`` () =
+        // F#'s type-directed conversions: reshape(params long[]), narrow(long, long, long) and shapes take ints.
+        use scope = torch.NewDisposeScope()
+        let x = torch.zeros(6, dtype = torch.float64)
+        Assert.Equal<int64[]>([| 2L; 3L |], x.reshape(2, -1).shape)
+        Assert.Equal<int64[]>([| 4L |], x.narrow(0, 1, 4).shape)
+        Assert.Equal<float[,]>(array2D [ [ 1.0; 2.0 ]; [ 3.0; 4.0 ] ], torch.tensor([| 1.0; 2.0; 3.0; 4.0 |], 2, 2).ToMatrix())

@@ -1,31 +1,34 @@
 /// The vector functions and their gradients from F#: the hand derivation (Reference) against libtorch's autograd
-/// (the tensor twins in Autograd.Derivations) on worked examples whose values are known exactly.
+/// (the tensor twins in Autograd.Derivations, on TorchSharp tensors) on worked examples whose values are known exactly.
 module TensorLinear.FSharp.Tests.VectorTests
 
 open TensorLinear
 open TensorLinear.Autograd
 open TensorLinear.Autograd.Derivations
 open TensorLinear.Reference
+open TorchSharp
 open Xunit
 
-/// The value and gradient of a tensor function f at x, from autograd.
-let autograd (f: Tensor -> Tensor) (x: float[]) =
-    use scope = Torch.NewScope()
-    let input = Tensor.FromArray(x).RequireGrad()
+/// The value and gradient of a tensor function f at x, from autograd; every tensor made on the way is released.
+let autograd (f: torch.Tensor -> torch.Tensor) (x: float[]) =
+    // TorchSharp's native library loads only after TensorLinear's libstdc++ fix: touch the engine first.
+    Torch.Initialize()
+    use scope = torch.NewDisposeScope()
+    let input = torch.tensor(x, requires_grad = true)
     let y = f input
-    y.Backward()
-    y.ToScalar(), (nonNull input.Grad).ToArray()
+    y.backward()
+    y.ToDouble(), (nonNull input.grad).ToDoubles()
 
 /// The value and the gradient with respect to the first argument of a tensor function of two vectors.
-let autogradX (f: Tensor -> Tensor -> Tensor) (x: float[]) (y: float[]) =
-    autograd (fun t -> f t (Tensor.FromArray y)) x
+let autogradX (f: torch.Tensor -> torch.Tensor -> torch.Tensor) (x: float[]) (y: float[]) =
+    autograd (fun t -> f t (torch.tensor y)) x
 
 /// The value and the gradient with respect to the second argument.
-let autogradY (f: Tensor -> Tensor -> Tensor) (x: float[]) (y: float[]) =
-    autograd (fun t -> f (Tensor.FromArray x) t) y
+let autogradY (f: torch.Tensor -> torch.Tensor -> torch.Tensor) (x: float[]) (y: float[]) =
+    autograd (fun t -> f (torch.tensor x) t) y
 
 let x = [| 3.0; 4.0 |]
-let y = [| 4.0; -3.0; |]
+let y = [| 4.0; -3.0 |]
 
 [<Fact>]
 let ``norms of (3, 4) by hand and by tensor`` () =
