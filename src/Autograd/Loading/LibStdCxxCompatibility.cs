@@ -53,36 +53,20 @@ public static class LibStdCxxCompatibility
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
             return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, "not Linux x64", null);
-        var original = FindOriginal();
-        if (original is null)
-            return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, $"{LibraryFile} not found beside the application or TorchSharp", null);
+        if (FindOriginal() is not var (original, dependencies))
+            return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, $"{LibraryFile} not found beside the application, beside TorchSharp or in the NuGet cache", null);
         try
         {
             var stdcxx = LoadedStdCxxPath();
             if (stdcxx is null)
                 return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, $"{StdCxxSoname} could not be located", null);
-            var defined = ElfVersions.Defined(File.ReadAllBytes(stdcxx));
             var image = File.ReadAllBytes(original);
-            var missing = ElfVersions.Needed(image, StdCxxSoname).Where(v => !defined.Contains(v.Name)).ToList();
-            if (missing.Count == 0)
-                return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, $"{stdcxx} defines every version {LibraryFile} needs", null);
-            var names = string.Join(", ", missing.Select(m => m.Name));
-            foreach (var version in missing)
-            {
-                var users = ElfVersions.SymbolsUsing(image, version.Index);
-                if (users.Any(s => s != HarmlessSymbol))
-                    return new LibStdCxxFix(LibStdCxxFixKind.Refused,
-                        $"{stdcxx} lacks {names}, needed by {string.Join(", ", users.Take(5))}; only {HarmlessSymbol} is safe to do without", null);
-            }
-            foreach (var version in missing) ElfVersions.MarkWeak(image, version.FlagsOffset);
+            var plan = Plan(image, ElfVersions.Defined(File.ReadAllBytes(stdcxx)), stdcxx);
+            if (plan.Kind != LibStdCxxFixKind.Applied) return plan;
             var copy = WriteCached(image);
-            foreach (var dependency in Dependencies)
-            {
-                var path = Path.Combine(Path.GetDirectoryName(original)!, dependency);
-                if (File.Exists(path)) NativeLibrary.Load(path);
-            }
+            foreach (var dependency in Dependencies) NativeLibrary.Load(Path.Combine(dependencies, dependency));
             NativeLibrary.Load(copy);
-            return new LibStdCxxFix(LibStdCxxFixKind.Applied, $"{stdcxx} lacks {names} (needed only by {HarmlessSymbol}); loaded a patched copy", copy);
+            return plan with { PatchedCopy = copy };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or BadImageFormatException or InvalidDataException)
         {
@@ -90,29 +74,74 @@ public static class LibStdCxxCompatibility
         }
     }
 
-    /// <summary>The library TorchSharp would load: beside the application, under its runtimes folder, or beside TorchSharp.dll.</summary>
-    private static string? FindOriginal()
+    /// <summary>
+    /// The decision on one image of libLibTorchSharp.so, given the versions the loaded libstdc++ defines: NotNeeded when
+    /// none is missing; Refused when a missing version is needed by any symbol but the harmless one; otherwise Applied,
+    /// with <paramref name="image"/> edited in place (those version needs marked weak). The copy is not written here.
+    /// </summary>
+    internal static LibStdCxxFix Plan(byte[] image, IReadOnlySet<string> defined, string stdcxx)
     {
-        var roots = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location) }
-            .Where(r => !string.IsNullOrEmpty(r)).Distinct();
-        foreach (var root in roots)
+        var missing = ElfVersions.Needed(image, StdCxxSoname).Where(v => !defined.Contains(v.Name)).ToList();
+        if (missing.Count == 0)
+            return new LibStdCxxFix(LibStdCxxFixKind.NotNeeded, $"{stdcxx} defines every version {LibraryFile} needs", null);
+        var names = string.Join(", ", missing.Select(m => m.Name));
+        foreach (var version in missing)
         {
-            foreach (var candidate in new[]
-                     {
-                         Path.Combine(root!, "runtimes", "linux-x64", "native", LibraryFile),
-                         Path.Combine(root!, LibraryFile),
-                         // A NuGet package folder: lib/net*/TorchSharp.dll beside runtimes/ two levels up; libtorch-cpu-linux-x64
-                         // carries the libtorch libraries in its own package, found through the first candidates only.
-                         Path.Combine(root!, "..", "..", "runtimes", "linux-x64", "native", LibraryFile),
-                     })
-            {
-                var full = Path.GetFullPath(candidate);
-                if (File.Exists(full) && Dependencies.All(d => File.Exists(Path.Combine(Path.GetDirectoryName(full)!, d))))
-                    return full;
-            }
+            var users = ElfVersions.SymbolsUsing(image, version.Index);
+            if (users.Any(s => s != HarmlessSymbol))
+                return new LibStdCxxFix(LibStdCxxFixKind.Refused,
+                    $"{stdcxx} lacks {names}, needed by {string.Join(", ", users.Take(5))}; only {HarmlessSymbol} is safe to do without", null);
+        }
+        foreach (var version in missing) ElfVersions.MarkWeak(image, version.FlagsOffset);
+        return new LibStdCxxFix(LibStdCxxFixKind.Applied, $"{stdcxx} lacks {names} (needed only by {HarmlessSymbol}); loaded a patched copy", null);
+    }
+
+    /// <summary>
+    /// The library TorchSharp would load and the folder of the libtorch libraries it needs: both in the application's
+    /// folder (or its runtimes/linux-x64/native) after a build, or, for a script that references the packages directly
+    /// (<c>#r "nuget: TorchSharp-cpu"</c>), in the NuGet cache — libLibTorchSharp.so in the torchsharp package, libtorch in
+    /// the libtorch-cpu-linux-x64 package of the version this TorchSharp was built against.
+    /// </summary>
+    private static (string Library, string Dependencies)? FindOriginal()
+    {
+        foreach (var root in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location) }.Distinct())
+        {
+            if (string.IsNullOrEmpty(root)) continue;
+            foreach (var folder in new[] { Path.Combine(root, "runtimes", "linux-x64", "native"), root })
+                if (File.Exists(Path.Combine(folder, LibraryFile)) && HasDependencies(folder))
+                    return (Path.GetFullPath(Path.Combine(folder, LibraryFile)), Path.GetFullPath(folder));
+        }
+        return FindInPackageCache();
+    }
+
+    // <packages>/torchsharp/<version>/lib/<tfm>/TorchSharp.dll beside <packages>/libtorch-cpu-linux-x64/<libtorch>/.
+    private static (string Library, string Dependencies)? FindInPackageCache()
+    {
+        var lib = Path.GetDirectoryName(typeof(TorchSharp.torch).Assembly.Location);
+        if (string.IsNullOrEmpty(lib)) return null;
+        var package = Path.GetFullPath(Path.Combine(lib, "..", ".."));
+        var library = Path.Combine(package, "runtimes", "linux-x64", "native", LibraryFile);
+        // A constant read by reflection does not run torch's static constructor, which would load the native library.
+        var libtorch = typeof(TorchSharp.torch).GetField("libtorchPackageVersion", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            ?.GetRawConstantValue() as string;
+        if (!File.Exists(library) || libtorch is null || !Version.TryParse(libtorch, out var wanted)) return null;
+        var packages = Path.GetFullPath(Path.Combine(package, "..", ".."));
+        var versions = Path.Combine(packages, "libtorch-cpu-linux-x64");
+        if (!Directory.Exists(versions)) return null;
+        foreach (var candidate in Directory.EnumerateDirectories(versions))
+        {
+            var folder = Path.Combine(candidate, "runtimes", "linux-x64", "native");
+            if (Version.TryParse(Path.GetFileName(candidate), out var found) && SameRelease(found, wanted) && HasDependencies(folder))
+                return (library, folder);
         }
         return null;
     }
+
+    // "2.10.0" (the package folder) and "2.10.0.0" (TorchSharp's constant) name one release.
+    private static bool SameRelease(Version a, Version b) =>
+        a.Major == b.Major && a.Minor == b.Minor && Math.Max(0, a.Build) == Math.Max(0, b.Build);
+
+    private static bool HasDependencies(string folder) => Dependencies.All(d => File.Exists(Path.Combine(folder, d)));
 
     /// <summary>The libstdc++ this process uses: the one already mapped, or the one the loader finds for its soname.</summary>
     private static string? LoadedStdCxxPath()
