@@ -100,7 +100,7 @@ internal static unsafe class OnePassKernel
     /// <summary>Adds to <paramref name="sums"/> (d + 2 doubles) the sums of rows [begin, end): Σℓ′ᵢxᵢ, Σℓ′ᵢ, Σℓᵢ —
     /// one row at a time. It fuses no multiply-add: without FMA hardware, Math.FusedMultiplyAdd is a slow software
     /// emulation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call is a whole chunk: no tier-0 start
     private static void SumsScalar<TLoss>(in Rows r, long begin, long end, double* sums) where TLoss : ILoss
     {
         var d = r.D;
@@ -121,7 +121,7 @@ internal static unsafe class OnePassKernel
     /// four in vector lanes, then four updates of the gradient sums. The rows (4·d doubles) stay in L1 between the
     /// scores and the updates. Every multiply-add is fused. Returns the first row not done (fewer than four remain).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call is a whole chunk: no tier-0 start
     private static long SumsVector<TLoss>(in Rows r, long begin, long end, double* sums) where TLoss : ILoss
     {
         var d = r.D;
@@ -243,8 +243,9 @@ internal static unsafe class OnePassKernel
         /// <inheritdoc/>
         /// <remarks>The same steps in four lanes. Vector256.Exp and Vector256.Log are within 2 and 3 ulp of the C
         /// library's exp and log over this domain (measured); Math.Exp and Math.Log lane by lane made the log-loss
-        /// sweep twice as slow at d = 5 and 1.3 times at d = 64. Vector256.Max propagates NaN, as Math.Max does.
-        /// </remarks>
+        /// sweep twice as slow at d = 5 and 1.3 times at d = 64. Vector256.Max propagates NaN, as Math.Max does. Exp and
+        /// Log are too large to inline and are tiered like any method: a process's first sweeps of a million rows run
+        /// partly on their unoptimised code, some 0.2 s in all.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static (Vector256<double> Value, Vector256<double> Slope) At(Vector256<double> z, Vector256<double> y)
         {
