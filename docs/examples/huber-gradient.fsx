@@ -49,12 +49,16 @@ let gradient (theta: float[]) =
     Array.map (fun v -> v / n) g
 
 // The same loss written with TorchSharp tensors, so that libtorch's autograd can differentiate it: a third,
-// independent opinion. (From F#, a method that takes a Scalar or a Tensor, like le, needs the float made a tensor.)
+// independent opinion. Its numbers go in as Scalars held by `use`: a float handed to TorchSharp 0.107 becomes a
+// temporary Scalar that a garbage collection during the call can free.
 let lossTensor (theta: torch.Tensor) =
+    use half = (0.5).ToScalar()
+    use d = delta.ToScalar()
+    use halfD = (0.5 * delta).ToScalar()
     let x = torch.tensor(array2D rows)
     let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - torch.tensor targets
     let a = r.abs()
-    torch.where(a.le(torch.tensor delta), 0.5 * r * r, delta * (a - 0.5 * delta)).mean()
+    torch.where(a.le(d), half * r * r, d * (a - halfD)).mean()
 
 // A point where some residuals fall inside [−δ, δ] and some outside, so that both branches of ψ are exercised.
 let theta = [| 1.5; -0.5; 0.25; 0.5 |]

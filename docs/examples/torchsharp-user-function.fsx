@@ -38,16 +38,23 @@ let lambda = 0.1
 //   L(θ) = (1/n)·Σᵢ softplus(−yᵢ·zᵢ) + (λ/2)·‖w‖²,   zᵢ = xᵢᵀw + b,   θ = (w₁, w₂, b),   softplus(t) = log(1 + eᵗ)
 //
 // Written as a TorchSharp user writes it: tensors from F# arrays (float64: TorchSharp's default is float32, but a
-// tensor made from double[] or double[,] is float64), the operators between tensors and with floats, TorchSharp's
-// methods (mv, narrow, softplus, mean). A method that takes a Scalar or a Tensor does not take a bare float from F#
-// (x.pow(2.0) is ambiguous), so the square is w * w.
+// tensor made from double[] or double[,] is float64), operators between tensors, TorchSharp's methods (mv, narrow,
+// abs, exp, log1p, mean). Two things F# and TorchSharp 0.107 ask for:
+// - a number goes in as a Scalar held by `use`: 2.0 * x compiles, but TorchSharp turns the float into a temporary
+//   Scalar that a garbage collection during the call can free; for the same reason softplus is written out,
+//   softplus(t) = max(t, 0) + log(1 + e^(−|t|)) (which never overflows), instead of torch.nn.functional.softplus,
+//   which hands its β and threshold to libtorch as such temporaries;
+// - a method that takes a Scalar or a Tensor (pow, le, clamp) does not take a bare float (x.pow(2.0) is ambiguous).
+
+let softplus (t: torch.Tensor) = torch.nn.functional.relu(t) + (-t.abs()).exp().log1p()
 
 let loss (theta: torch.Tensor) =
+    use halfLambda = (lambda / 2.0).ToScalar()
     let x = torch.tensor rows
     let y = torch.tensor labels
     let w = theta.narrow(0, 0, d)
     let z = x.mv(w) + theta[d]
-    torch.nn.functional.softplus(-y * z).mean() + (lambda / 2.0) * (w * w).sum()
+    softplus(-y * z).mean() + halfLambda * (w * w).sum()
 
 // ---- the derivation ---------------------------------------------------------------------------------------------------
 //

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace TensorLinear.Autograd.Loading;
 
 /// <summary>
-/// Prepares the process for TorchSharp as soon as this assembly is loaded, before any TorchSharp call of ours: MKL's
-/// reproducible mode, the resolver of our own calls into TorchSharp's native library, then the libstdc++ fix.
+/// Prepares the process for TorchSharp as soon as this assembly is loaded, before any TorchSharp call of ours: the
+/// MKL and OpenMP settings, the resolver of our own calls into TorchSharp's native library, then the libstdc++ fix.
 /// </summary>
 internal static class ModuleLoad
 {
@@ -14,7 +14,7 @@ internal static class ModuleLoad
     [ModuleInitializer]
     internal static void Load()
     {
-        Runtime.MklReproducibility.Request();
+        Runtime.NativeEnvironment.Prepare();
         Runtime.LibTorchSharpExports.RegisterResolver();
         LibStdCxxCompatibility.Apply();
     }

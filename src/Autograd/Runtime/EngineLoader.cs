@@ -22,7 +22,7 @@ internal static class EngineLoader
 
     private static Exception? Load()
     {
-        MklReproducibility.Request();
+        NativeEnvironment.Prepare();
         var fix = LibStdCxxCompatibility.Apply();
         // TorchSharp writes its whole loading trace (tens of lines) to stdout before it throws; the exception's first
         // line, which the message below keeps, says what failed. So stdout is held back during the one call that loads.
