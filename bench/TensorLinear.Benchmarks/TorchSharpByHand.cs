@@ -42,7 +42,9 @@ internal static class TorchSharpByHand
         var y = torch.tensor(data.Targets.ToArray());
         var w = torch.zeros(data.FeatureCount, dtype: torch.float64, requires_grad: true);
         var b = torch.tensor(0.0, dtype: torch.float64, requires_grad: true);
-        const double eta = 1e-3; // any step: the time of an epoch does not depend on it
+        // Any step: the time of an epoch does not depend on it. Held for every call that takes it: a temporary Scalar
+        // (alpha: -1e-3) can be freed by a garbage collection during the call (src/Autograd/Runtime/LibTorchSharpExports.cs).
+        using Scalar step = -1e-3;
         var clock = Stopwatch.StartNew();
         var marks = new List<double>();
         for (var epoch = 0; epoch <= warmup + runs; epoch++)
@@ -59,8 +61,8 @@ internal static class TorchSharpByHand
                 _ = loss.item<double>();
                 _ = (gw.dot(gw) + gb * gb).sqrt().item<double>();
                 marks.Add(clock.Elapsed.TotalSeconds);
-                w.add_(gw, alpha: -eta);
-                b.add_(gb, alpha: -eta);
+                w.add_(gw, alpha: step);
+                b.add_(gb, alpha: step);
             }
             w.grad!.zero_();
             b.grad!.zero_();

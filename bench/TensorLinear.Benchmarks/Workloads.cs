@@ -30,10 +30,12 @@ internal static class Workloads
         Torch.ManualSeed(Seed);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        // Numbers held as Scalars for the calls: TorchSharp's temporary ones can be freed by a collection mid-call.
+        using Scalar root = Math.Sqrt(features), shift = 0.5, noise = 0.1;
         var x = torch.randn(rows, features, dtype: torch.float64);
-        var truth = torch.randn(features, dtype: torch.float64) / Math.Sqrt(features);
-        var z = x.mv(truth) + 0.5;
-        var linearTargets = (z + torch.randn(rows, dtype: torch.float64) * 0.1).ToDoubles();
+        var truth = torch.randn(features, dtype: torch.float64) / root;
+        var z = x.mv(truth) + shift;
+        var linearTargets = (z + torch.randn(rows, dtype: torch.float64) * noise).ToDoubles();
         var labels = torch.rand(rows, dtype: torch.float64).lt(z.sigmoid()).to(torch.float64).ToDoubles();
         var linear = DataSet.FromRowMajor(x.ToDoubles(), features, linearTargets);
         var logistic = linear.WithTargets(labels);

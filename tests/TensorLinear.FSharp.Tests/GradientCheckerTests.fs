@@ -38,13 +38,16 @@ let gradient (theta: float[]) =
         g[3] <- g[3] + s
     g |> Array.map (fun v -> v / n)
 
-/// The same loss written with TorchSharp tensors, for autograd. Methods that take a Scalar or a Tensor (le, pow,
-/// clamp) need the number made a tensor (or .ToScalar()) in F#; operators take a float on either side as they are.
+/// The same loss written with TorchSharp tensors, for autograd. Its numbers go in as Scalars held by `use` (a float
+/// given to TorchSharp becomes a temporary Scalar that a garbage collection during the call can free: TensorIdiomTests).
 let lossTensor (theta: torch.Tensor) =
+    use half = (0.5).ToScalar()
+    use d = delta.ToScalar()
+    use halfD = (0.5 * delta).ToScalar()
     let x = DataTensors.Features data
     let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - DataTensors.Targets data
     let a = r.abs()
-    torch.where(a.le(torch.tensor delta), 0.5 * r * r, delta * (a - 0.5 * delta)).mean()
+    torch.where(a.le(d), half * r * r, d * (a - halfD)).mean()
 
 /// A point where some residuals are inside [−δ, δ] and some outside, so both branches are checked.
 let theta0 = [| 1.0; -1.5; 0.25; 2.5 |]

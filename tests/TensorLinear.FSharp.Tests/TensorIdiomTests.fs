@@ -1,10 +1,13 @@
 /// TorchSharp tensors as an F# user writes them for TensorLinear: a function of tensors as an F# lambda or a named F#
 /// function, handed to the gradient checker and to Torch.Gradient, Torch.Hessian and Torch.HessianVectorProduct (each
 /// takes a Func<Tensor, Tensor>, which F# makes from a function at the call). What F# accepts as it is: tensor–tensor
-/// and tensor–float operators, methods such as x.exp(), torch.tensor [| … |], F# lists and arrays of tensors, int
-/// literals for longs. Where F# needs the number's type stated (TorchSharp issue 1073): a method that takes a Scalar or a
-/// Tensor (x.pow, x.le, x.clamp) does not take a bare float, and F#'s abs, sqrt, exp, log and ** do not apply to a
-/// torch.Tensor (it has no static Abs, Sqrt, Exp, Log or Pow), so they are its methods.
+/// operators, methods such as x.exp(), torch.tensor [| … |], F# lists and arrays of tensors, int literals for longs.
+/// Where F# needs more (TorchSharp issue 1073): a method that takes a Scalar or a Tensor (x.pow, x.le, x.clamp) does not
+/// take a bare float, and F#'s abs, sqrt, exp, log and ** do not apply to a torch.Tensor (it has no static Abs, Sqrt,
+/// Exp, Log or Pow), so they are its methods. And numbers go in as Scalars held by `use`: 2.0 * x compiles (TorchSharp
+/// 0.107 has Tensor–float operators), but TorchSharp turns the float into a temporary Scalar whose native value a garbage
+/// collection during the call can free (src/Autograd/Runtime/LibTorchSharpExports.cs measured it); a Scalar bound by
+/// `use` lives to the end of its block.
 module TensorLinear.FSharp.Tests.TensorIdiomTests
 
 open TensorLinear.Autograd
@@ -29,14 +32,16 @@ type ``TorchSharp tensors from F#``() =
 
     [<Fact>]
     member _.``a named F# function that builds its own constant tensors goes to the gradient checker`` () =
-        // The softplus loss of a linear score, L(w) = (1/n)·Σᵢ log(1 + e^(aᵢᵀw)), has ∇L = (1/n)·Σᵢ σ(aᵢᵀw)·aᵢ.
+        // L(w) = log Σᵢ e^(aᵢᵀw) has ∇L = Σᵢ pᵢ·aᵢ with pᵢ = e^(aᵢᵀw) / Σₖ e^(aₖᵀw) (the softmax of the scores).
         let a = array2D [ [ 1.0; -2.0 ]; [ 0.5; 1.0 ]; [ -1.0; 0.25 ] ]
-        let loss (w: torch.Tensor) = torch.nn.functional.softplus(torch.tensor(a).mv(w)).mean()
+        let logSumExp (w: torch.Tensor) = torch.tensor(a).mv(w).logsumexp(0)
         let gradient (w: float[]) =
-            let sigma z = 1.0 / (1.0 + exp -z)
             let scores = Array.init 3 (fun i -> a[i, 0] * w[0] + a[i, 1] * w[1])
-            Array.init 2 (fun j -> (Array.init 3 (fun i -> sigma scores[i] * a[i, j]) |> Array.sum) / 3.0)
-        let report = GradientChecker.CheckWithAutograd(loss, gradient, [| 0.75; -0.5 |])
+            let top = Array.max scores
+            let weights = scores |> Array.map (fun z -> exp (z - top))
+            let p = weights |> Array.map (fun e -> e / Array.sum weights)
+            Array.init 2 (fun j -> Array.init 3 (fun i -> p[i] * a[i, j]) |> Array.sum)
+        let report = GradientChecker.CheckWithAutograd(logSumExp, gradient, [| 0.75; -0.5 |])
         Assert.True(report.Passed, string report)
         Assert.True(report.HasAutograd)
 
@@ -65,9 +70,11 @@ type ``TorchSharp tensors from F#``() =
     [<Fact>]
     member _.``Torch.Gradient leaves .grad alone and backward fills it, both with the derivative by hand`` () =
         use scope = torch.NewDisposeScope()
+        use two = (2.0).ToScalar()
+        use three = (3.0).ToScalar()
         let w = torch.tensor([| 0.5; -1.0; 2.0 |], requires_grad = true)
         // L(w) = Σ wᵢ³ + 2·Σ wᵢ, so ∂L/∂wᵢ = 3wᵢ² + 2 (exact in doubles for these wᵢ).
-        let loss = w.pow((3.0).ToScalar()).sum() + 2.0 * w.sum()
+        let loss = w.pow(three).sum() + two * w.sum()
         let expected = [| 2.75; 5.0; 14.0 |]
         Assert.Equal<float[]>(expected, Torch.Gradient(loss, w).ToDoubles())
         Assert.Null(w.grad)
@@ -75,10 +82,12 @@ type ``TorchSharp tensors from F#``() =
         Assert.Equal<float[]>(expected, (nonNull w.grad).ToDoubles())
 
     [<Fact>]
-    member _.``operators take tensors or a float on either side and stay float64`` () =
+    member _.``operators take tensors, or a number as a Scalar held by use, on either side and stay float64`` () =
         use scope = torch.NewDisposeScope()
         let x = torch.tensor [| 1.0; -2.0; 4.0 |]
         let y = torch.tensor [| 2.0; 4.0; -8.0 |]
+        use two = (2.0).ToScalar()
+        use one = (1.0).ToScalar()
         let check (expected: float[]) (t: torch.Tensor) =
             Assert.Equal(torch.ScalarType.Float64, t.dtype)
             Assert.Equal<float[]>(expected, t.ToDoubles())
@@ -86,21 +95,24 @@ type ``TorchSharp tensors from F#``() =
         check [| -1.0; -6.0; 12.0 |] (x - y)
         check [| 2.0; -8.0; -32.0 |] (x * y)
         check [| 0.5; -0.5; -0.5 |] (x / y)
-        // TorchSharp 0.107 has Tensor–double operators for F#'s sake, so a float on either side has one meaning.
-        check [| 2.0; -4.0; 8.0 |] (2.0 * x)
-        check [| 2.0; -4.0; 8.0 |] (x * 2.0)
-        check [| 0.0; 3.0; -3.0 |] (1.0 - x)
-        check [| 4.0; -2.0; 1.0 |] (4.0 / x)
         check [| -1.0; 2.0; -4.0 |] (-x)
+        check [| 2.0; -4.0; 8.0 |] (two * x)
+        check [| 2.0; -4.0; 8.0 |] (x * two)
+        check [| 0.0; 3.0; -3.0 |] (one - x)
+        check [| 0.5; -1.0; 2.0 |] (x / two)
 
     [<Fact>]
-    member _.``a method that takes a Scalar or a Tensor takes a float made one of them`` () =
+    member _.``a method that takes a Scalar or a Tensor takes a number made one of them`` () =
         use scope = torch.NewDisposeScope()
         let x = torch.tensor [| 1.0; -2.0; 4.0 |]
         // x.pow(2.0) does not compile: a float converts implicitly to both Scalar and Tensor, so F# cannot choose.
+        // A tensor made inside the dispose scope is held by it for the call; a Scalar is held by use.
+        use two = (2.0).ToScalar()
+        use low = (-1.0).ToScalar()
+        use high = (1.0).ToScalar()
         Assert.Equal<float[]>([| 1.0; 4.0; 16.0 |], x.pow(torch.tensor 2.0).ToDoubles())
-        Assert.Equal<float[]>([| 1.0; 4.0; 16.0 |], x.pow((2.0).ToScalar()).ToDoubles())
-        Assert.Equal<float[]>([| 1.0; -1.0; 1.0 |], x.clamp((-1.0).ToScalar(), (1.0).ToScalar()).ToDoubles())
+        Assert.Equal<float[]>([| 1.0; 4.0; 16.0 |], x.pow(two).ToDoubles())
+        Assert.Equal<float[]>([| 1.0; -1.0; 1.0 |], x.clamp(low, high).ToDoubles())
         Assert.Equal<bool[]>([| true; true; false |], x.le(torch.tensor 1.0).data<bool>().ToArray())
 
     [<Fact>]
