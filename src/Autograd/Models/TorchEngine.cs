@@ -90,8 +90,9 @@ public sealed class TorchEngine : ILinearModelEngine
         }
         var (w, b) = Parameters(model, requireGrad: true);
         var loss = TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
-        var gradients = Torch.Gradients([loss], [w, b]);
-        return new ModelGradient([.. gradients[0].ToDoubles()], gradients[1].item<double>());
+        // w and b are this call's own leaves, with no .grad of a caller's to protect: a plain backward fills theirs.
+        loss.backward();
+        return new ModelGradient([.. w.grad!.ToDoubles()], b.grad!.item<double>());
     }
 
     /// <inheritdoc/>
