@@ -42,8 +42,8 @@ public sealed class ExactLogLossTests
         // Each softplus = −log σ(−t) within 4u (exp and log1p inside log_sigmoid), times y or 1 − y one rounding each,
         // the sum of two non-negative terms one more: 8u·ℓ.
         Expect.Within(loss, value.ToDouble(), 8 * U * loss);
-        // −y·σ(−z) + (1 − y)·σ(z): σ within 4u, the products and the sum three more; a soft label can cancel σ(z)
-        // against y, so relative to |ℓ′| + σ(−|z|)... of both terms: 8u·(|ℓ′| + y·σ(−z) + (1 − y)·σ(z)).
+        // −y·σ(−z) + (1 − y)·σ(z): σ within 4u, the products and the sum three more; a soft label makes the two terms
+        // cancel, so the error is relative to their magnitudes: 8u·(|ℓ′| + y·σ(−z) + (1 − y)·σ(z)).
         var terms = y * Sigmoid(-z) + (1 - y) * Sigmoid(z);
         Expect.Within(slope, logits.grad!.ToDouble(), 8 * U * (Math.Abs(slope) + terms));
     }
