@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using TensorLinear.Data;
@@ -14,22 +13,8 @@ namespace TensorLinear.Reference.LeastSquares;
 /// </summary>
 public static class OrdinaryLeastSquares
 {
-    /// <summary>
-    /// A column of the design counts as a combination of earlier ones when |Rⱼⱼ| ≤ τ‖aⱼ‖ with
-    /// τ = <see cref="RankToleranceFactor"/>·n·ε.
-    /// </summary>
-    /// <remarks>
-    /// |Rⱼⱼ|/‖aⱼ‖ is the sine of the angle between column aⱼ and the span of the columns before it, so the test does not
-    /// change when a column is rescaled (a comparison with max|Rᵢᵢ| would call a tiny but independent column
-    /// dependent). For an exactly dependent column, Householder QR returns the R of a matrix whose columns are each
-    /// perturbed by a relative O(n·u) (Higham, Accuracy and Stability, Thm 19.4), so the computed sine is of that size;
-    /// measured on random dependent columns it stays below 0.45·n·ε. The factor 10 leaves a margin of 20 over that,
-    /// while NIST's Filip polynomial, the hardest certified linear problem, whose smallest sine is 5e-8, passes.
-    /// </remarks>
-    public const double RankToleranceFactor = 10.0;
-
     /// <summary>The name the intercept's column of ones carries in messages.</summary>
-    public const string InterceptName = "(intercept)";
+    public const string InterceptName = ColumnRank.InterceptName;
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) by Householder QR.</summary>
     /// <remarks>
@@ -51,7 +36,7 @@ public static class OrdinaryLeastSquares
         var a = DesignMatrix(data, fitIntercept);
         var y = Vector<double>.Build.DenseOfArray(data.TargetArray());
         var qr = a.QR(QRMethod.Thin);
-        RejectDependentColumns(a, qr.R, names, n);
+        ColumnRank.RequireFullRank(qr.R.ToArray(), names, n, nameof(data));
 
         var theta = qr.Solve(y);                    // Rθ = Qᵀy
         var fitted = a * theta;
@@ -76,7 +61,7 @@ public static class OrdinaryLeastSquares
 
     /// <summary>
     /// Throws unless the design A = [1 X] (X without an intercept) has full column rank by the test <see cref="Fit"/>
-    /// applies (<see cref="RankToleranceFactor"/>): for solvers that need a full-rank design without fitting least
+    /// applies (<see cref="ColumnRank"/>): for solvers that need a full-rank design without fitting least
     /// squares, such as Newton–Raphson, whose information matrix AᵀWA is singular exactly when A is rank-deficient.
     /// </summary>
     /// <exception cref="DegenerateInputException">Fewer rows than columns, so the rank cannot be full.</exception>
@@ -88,7 +73,7 @@ public static class OrdinaryLeastSquares
         if (data.RowCount < names.Length)
             throw new DegenerateInputException(nameof(data), $"has {data.RowCount} rows for {names.Length} columns, so its design matrix cannot have full column rank");
         var a = DesignMatrix(data, fitIntercept);
-        RejectDependentColumns(a, a.QR(QRMethod.Thin).R, names, data.RowCount);
+        ColumnRank.RequireFullRank(a.QR(QRMethod.Thin).R.ToArray(), names, data.RowCount, nameof(data));
     }
 
     // order[j] is the design column that holds θⱼ: the design puts the intercept first, θ puts it last.
@@ -106,38 +91,6 @@ public static class OrdinaryLeastSquares
         var offset = fitIntercept ? 1 : 0;
         return Matrix<double>.Build.Dense(data.RowCount, data.FeatureCount + offset,
             (i, c) => c < offset ? 1.0 : data[i, c - offset]);
-    }
-
-    // |Rⱼⱼ| is the length of the part of aⱼ outside the span of a₀..aⱼ₋₁, and ‖R₀..ⱼ,ⱼ‖ = ‖aⱼ‖ because Q has
-    // orthonormal columns: their ratio is the sine of the angle between aⱼ and that span.
-    private static void RejectDependentColumns(Matrix<double> a, Matrix<double> r, string[] names, int n)
-    {
-        var tolerance = RankToleranceFactor * n * FloatingPoint.Epsilon;
-        var dependent = Enumerable.Range(0, names.Length)
-            .Where(j => Math.Abs(r[j, j]) <= tolerance * Norm(r.Column(j, 0, j + 1)))
-            .ToArray();
-        if (dependent.Length == 0) return;
-
-        var explanations = dependent.Select(j => Combination(a, j, dependent, names));
-        throw new RankDeficientException("data", dependent.Select(j => names[j]), names.Length - dependent.Length, names.Length,
-            string.Join("; ", explanations)
-            + FormattableString.Invariant($" (a column counts as a combination of earlier ones when the part of it outside their span is at most τ = {RankToleranceFactor}·n·ε = {tolerance:G3} of its length). Drop or merge the columns named."));
-    }
-
-    // How column j is made of the independent columns before it: the least-squares coefficients c of aⱼ on them,
-    // listing the terms whose size |cₖ|‖aₖ‖ is above √ε of ‖aⱼ‖ (the rest is rounding noise).
-    private static string Combination(Matrix<double> a, int j, int[] dependent, string[] names)
-    {
-        var column = a.Column(j);
-        var earlier = Enumerable.Range(0, j).Where(k => !dependent.Contains(k)).ToArray();
-        if (earlier.Length == 0 || Norm(column) == 0.0) return $"{names[j]} is all zeros";
-        var basis = Matrix<double>.Build.DenseOfColumnVectors(earlier.Select(k => a.Column(k)));
-        var c = basis.QR(QRMethod.Thin).Solve(column);
-        var terms = earlier
-            .Select((k, m) => (Name: names[k], Coefficient: c[m], Size: Math.Abs(c[m]) * Norm(a.Column(k))))
-            .Where(t => t.Size > Math.Sqrt(FloatingPoint.Epsilon) * Norm(column))
-            .Select(t => t.Coefficient.ToString("G6", CultureInfo.InvariantCulture) + "·" + t.Name);
-        return $"{names[j]} ≈ {string.Join(" + ", terms)}";
     }
 
     // Solves RX = I column by column by back substitution: X = R⁻¹, upper triangular like R.
@@ -162,13 +115,6 @@ public static class OrdinaryLeastSquares
         fitIntercept
             ? RegressionMetrics.AreConstant(targets) ? null : RegressionMetrics.RSquared(targets, fitted)
             : Array.TrueForAll(targets, y => y == 0.0) ? null : RegressionMetrics.UncentredRSquared(targets, fitted);
-
-    // ‖v‖₂ as s·√Σ(vᵢ/s)² with s = max|vᵢ|, which does not overflow for entries near 1e200.
-    private static double Norm(Vector<double> v)
-    {
-        var scale = v.AbsoluteMaximum();
-        return scale == 0.0 ? 0.0 : scale * (v / scale).L2Norm();
-    }
 
     private static void CheckFinite(double value)
     {

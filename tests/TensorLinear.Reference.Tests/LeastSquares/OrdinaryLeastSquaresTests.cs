@@ -2,6 +2,7 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.Features;
 using TensorLinear.Reference.LeastSquares;
+using TensorLinear.Tests.Shared;
 
 namespace TensorLinear.Reference.Tests.LeastSquares;
 
@@ -102,6 +103,26 @@ public class OrdinaryLeastSquaresTests
         Assert.Equal(4, e.ColumnCount);
         Assert.Equal("data", e.ArgumentName);
         Assert.Contains("x3 ≈ 1·x1 + 1·x2", e.Message);
+    }
+
+    [Fact]
+    public void AnExactCombinationOfNearlyParallelColumnsIsRefused()
+    {
+        // x₃ = x₁ − x₂ exactly, x₂ = x₁ + 10⁻⁶s: the sine test |R₃₃| ≤ τ‖a₃‖ passed it (sine ≈ 10⁶ε > τ = 6.7e-14) and the
+        // fit returned coefficients of ±3.7e13. The test on the unit-column factor sees the exact dependence.
+        var e = Assert.Throws<RankDeficientException>(() => OrdinaryLeastSquares.Fit(CancellingColumns.Data()));
+        Assert.Equal(["x3"], e.DependentColumns.ToArray());
+        Assert.Equal(3, e.Rank);
+        Assert.Contains("x3 ≈ 1·x1 + -1·x2", e.Message);
+    }
+
+    [Fact]
+    public void NearlyParallelButIndependentColumnsAreFitted()
+    {
+        // The same x₁, x₂ without x₃: an angle of 10⁻⁶ is ill-conditioned (κ ≈ 10⁶) but not singular, and must be fitted.
+        var data = CancellingColumns.Data();
+        var independent = DataSet.FromRows([.. Enumerable.Range(0, data.RowCount).Select(i => data.Row(i)[..2])], data.TargetArray());
+        Assert.Equal(3, OrdinaryLeastSquares.Fit(independent).ParameterCount);
     }
 
     [Fact]
