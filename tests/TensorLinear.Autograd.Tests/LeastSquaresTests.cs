@@ -132,6 +132,36 @@ public sealed class LeastSquaresTests
         Assert.Contains("x3 ≈ 1·x1 + -1·x2", e.Message);
     }
 
+    [Theory]
+    [InlineData(-500)]
+    [InlineData(500)]
+    public void DataScaledByAPowerOfTwoGiveTheSameFitScaledExactly(int k)
+    {
+        // The reference's scaling: the same scaled design for every k, so the fit is the unscaled one times 2ᵏ, exactly.
+        var fit = TensorLeastSquares.Fit(Line(k));
+        var unscaled = TensorLeastSquares.Fit(Line(0));
+        Assert.Equal(unscaled.Model.Weights[0], fit.Model.Weights[0]);
+        Assert.Equal(Math.ScaleB(unscaled.Model.Bias, k), fit.Model.Bias);
+        Assert.Equal(Math.ScaleB(unscaled.ResidualSumOfSquares, 2 * k), fit.ResidualSumOfSquares);
+        // κ(A) ≈ 20: within a few hundred u of the exact fit.
+        Expect.Within(SmallLine.Slope, unscaled.Model.Weights[0], 1e-13 * SmallLine.Slope);
+        Expect.Within(SmallLine.ResidualSumOfSquares, unscaled.ResidualSumOfSquares, 1e-12 * SmallLine.ResidualSumOfSquares);
+    }
+
+    [Theory]
+    [InlineData(1e-170, "too small")] // libtorch's fit was right (slope 1.994), but its RSS underflowed to 0
+    [InlineData(1e170, "too large")]
+    public void DataWhoseSquaresLeaveDoubleRangeAreRefusedWithTheTrueReason(double scale, string reason)
+    {
+        var data = DataSet.FromRows([.. SmallLine.X().Select(x => new[] { x * scale })], [.. SmallLine.Y().Select(y => y * scale)]);
+        var e = Assert.Throws<OutOfDomainException>(() => TensorLeastSquares.Fit(data));
+        Assert.Contains("the residual sum of squares", e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
+    private static DataSet Line(int k) =>
+        DataSet.FromRows([.. SmallLine.X().Select(x => new[] { Math.ScaleB(x, k) })], [.. SmallLine.Y().Select(y => Math.ScaleB(y, k))]);
+
     [Fact]
     public void TooFewRowsAreRefused()
     {

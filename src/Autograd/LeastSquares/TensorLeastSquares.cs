@@ -47,6 +47,8 @@ public static class TensorLeastSquares
     /// <exception cref="DegenerateInputException">No more rows than parameters.</exception>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a combination of earlier ones (features
     /// named x1, x2, … in the message).</exception>
+    /// <exception cref="OutOfDomainException">A coefficient or the residual sum of squares is beyond the range of double,
+    /// or below its normal range.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     /// <exception cref="InvalidInputException">A tensor is not float64, or holds NaN or an infinity.</exception>
     public static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept = true) =>
@@ -75,10 +77,20 @@ public static class TensorLeastSquares
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var rows = blockRows > 0 ? blockRows : Math.Max(p + 1, BlockBytes / ((p + 1) * sizeof(double)));
-        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), fitIntercept, n, rows)); // (p + 1)×(p + 1)
+        // Each feature column and y scaled by a power of two to a largest magnitude in [1, 2) (the reference's scaling,
+        // exact): θ̂ⱼ scales back by 2^(e − eⱼ) and RSS by 2^(2e).
+        var offset = fitIntercept ? 1 : 0;
+        var exponents = new int[p];
+        var largest = TensorData.ToDoubles(features.abs().amax(0));
+        for (var j = 0; j < d; j++) exponents[j + offset] = PowerOfTwoScaling.Exponent(largest[j]);
+        var e = PowerOfTwoScaling.Exponent(targets.abs().max().ToDouble());
+        var columnScales = tensor(exponents.AsSpan(offset).ToArray().Select(k => Math.ScaleB(1.0, -k)).ToArray(), dtype: ScalarType.Float64);
+        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), columnScales, Math.ScaleB(1.0, -e),
+                                               fitIntercept, n, rows)); // (p + 1)×(p + 1)
 
         var names = featureNames ?? [.. Enumerable.Range(1, (int)d).Select(j => $"x{j}")];
-        ColumnRank.RequireFullRank(r, fitIntercept ? [ColumnRank.InterceptName, .. names] : names, n, nameof(features));
+        string[] columnNames = fitIntercept ? [ColumnRank.InterceptName, .. names] : [.. names];
+        ColumnRank.RequireFullRank(r, columnNames, n, nameof(features), exponents);
         // Rθ = c by back substitution, in the design's order (the intercept first).
         var theta = new double[p];
         for (var i = p - 1; i >= 0; i--)
@@ -87,17 +99,18 @@ public static class TensorLeastSquares
             for (var k = i + 1; k < p; k++) sum -= r[i, k] * theta[k];
             theta[i] = sum / r[i, i];
         }
-        foreach (var t in theta)
-            if (!double.IsFinite(t))
-                throw new OutOfDomainException(nameof(features), "the coefficients overflow double range; scale the features or the targets");
-        var offset = fitIntercept ? 1 : 0;
+        var rss = PowerOfTwoScaling.Unscale(r[p, p] * r[p, p], 2 * e, nameof(features), "the residual sum of squares");
+        for (var j = 0; j < p; j++)
+            theta[j] = PowerOfTwoScaling.Unscale(theta[j], e - exponents[j], nameof(features), $"the coefficient of {columnNames[j]}");
         var model = new LinearModel(theta.AsSpan(offset).ToArray(), fitIntercept ? theta[0] : 0.0);
-        return new LeastSquaresSolution(model, r[p, p] * r[p, p], (int)n, p);
+        return new LeastSquaresSolution(model, rss, (int)n, p);
     }
 
-    // R̃ of [1 X y] by TSQR: every block's R, stacked in block order, factorised again; owned by the caller's scope.
-    private static Tensor AugmentedR(Tensor x, Tensor y, bool fitIntercept, long n, long blockRows)
+    // R̃ of [1 XD 2⁻ᵉy] by TSQR (D the power-of-two column scales): every block's R, stacked in block order, factorised
+    // again; owned by the caller's scope.
+    private static Tensor AugmentedR(Tensor x, Tensor y, Tensor columnScales, double targetScale, bool fitIntercept, long n, long blockRows)
     {
+        using Scalar yScale = targetScale; // held for the blocks' calls: see Runtime/LibTorchSharpExports
         var blocks = (int)((n + blockRows - 1) / blockRows);
         var factors = new Tensor[blocks];
         var threads = Math.Clamp(Torch.KernelThreads, 1, blocks);
@@ -112,8 +125,8 @@ public static class TensorLeastSquares
                 long start = k * blockRows, count = Math.Min(blockRows, n - start);
                 var parts = new List<Tensor>(3);
                 if (fitIntercept) parts.Add(ones(count, 1, dtype: ScalarType.Float64));
-                parts.Add(x.narrow(0, start, count));
-                parts.Add(y.narrow(0, start, count).reshape(count, 1));
+                parts.Add(x.narrow(0, start, count) * columnScales);
+                parts.Add(y.narrow(0, start, count).reshape(count, 1) * yScale);
                 factors[k] = UpperFactor(cat(parts, 1)).DetachFromDisposeScope();
             }
         }

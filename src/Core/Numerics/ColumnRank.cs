@@ -45,10 +45,13 @@ public static class ColumnRank
     /// <param name="names">The columns' names, in the design's order.</param>
     /// <param name="rowCount">n, the design's number of rows, which sets τ.</param>
     /// <param name="argumentName">The argument the design came from, for the exception.</param>
+    /// <param name="columnExponents">When the factor is of AD, D = diag(2^−eⱼ) (columns scaled by powers of two), the
+    /// eⱼ, so that the combinations in the message are in A's units; null when R is A's own factor.</param>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a combination of earlier ones; the message
     /// says which, and with what coefficients.</exception>
     /// <exception cref="OutOfDomainException">R holds ∞ or NaN (the factorisation overflowed).</exception>
-    public static void RequireFullRank(double[,] r, IReadOnlyList<string> names, long rowCount, string argumentName)
+    public static void RequireFullRank(double[,] r, IReadOnlyList<string> names, long rowCount, string argumentName,
+                                       IReadOnlyList<int>? columnExponents = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(names);
@@ -60,7 +63,7 @@ public static class ColumnRank
         var tolerance = Tolerance(rowCount);
         var dependences = Dependences(r, p, tolerance);
         if (dependences.Count == 0) return;
-        var explanations = dependences.Select(d => Explain(d, names));
+        var explanations = dependences.Select(d => Explain(d, names, columnExponents));
         throw new RankDeficientException(argumentName, dependences.Select(d => names[d.Column]), p - dependences.Count, p,
             string.Join("; ", explanations)
             + FormattableString.Invariant($" (a column counts as a combination of earlier ones when, scaled to unit length with the independent columns before it, their smallest singular value is at most τ·√k, τ = {ToleranceFactor}·n·ε = {tolerance:G3}, k the number of columns). Drop or merge the columns named."));
@@ -128,13 +131,15 @@ public static class ColumnRank
         return dependences;
     }
 
-    // "x3 ≈ 1·x1 + 1·x2", listing the terms whose share |cₖ|‖aₖ‖/‖aⱼ‖ is above √ε (the rest is rounding noise).
-    private static string Explain(Dependence d, IReadOnlyList<string> names)
+    // "x3 ≈ 1·x1 + 1·x2", listing the terms whose share |cₖ|‖aₖ‖/‖aⱼ‖ is above √ε (the rest is rounding noise). A
+    // coefficient on the scaled columns, aⱼ2^−eⱼ ≈ Σ cₖaₖ2^−eₖ, is cₖ2^(eⱼ − eₖ) on A's own.
+    private static string Explain(Dependence d, IReadOnlyList<string> names, IReadOnlyList<int>? exponents)
     {
         if (d.Zero) return $"{names[d.Column]} is all zeros";
         var terms = d.Terms
             .Where(t => t.Size > Math.Sqrt(FloatingPoint.Epsilon))
-            .Select(t => t.Coefficient.ToString("G6", CultureInfo.InvariantCulture) + "·" + names[t.Column])
+            .Select(t => Math.ScaleB(t.Coefficient, exponents is null ? 0 : exponents[d.Column] - exponents[t.Column])
+                .ToString("G6", CultureInfo.InvariantCulture) + "·" + names[t.Column])
             .ToArray();
         return terms.Length == 0
             ? $"{names[d.Column]} is negligible next to the columns before it"

@@ -23,7 +23,9 @@ public static class OrdinaryLeastSquares
     /// </remarks>
     /// <exception cref="DegenerateInputException">n ≤ p: no more rows than parameters.</exception>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a linear combination of earlier ones.</exception>
-    /// <exception cref="OutOfDomainException">The data are so large that the factorisation overflows.</exception>
+    /// <exception cref="OutOfDomainException">A coefficient, a variance or the residual sum of squares is beyond the range
+    /// of double, or below its normal range (data near 1e-160 or 1e160 and beyond: their squares are out of range).
+    /// </exception>
     public static LeastSquaresFit Fit(DataSet data, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -33,30 +35,38 @@ public static class OrdinaryLeastSquares
             throw new DegenerateInputException(nameof(data),
                 $"has {n} rows for {p} parameters; least squares with standard errors needs more rows than parameters: with fewer the fit is not unique, and with as many it interpolates and leaves no degrees of freedom n − p for σ̂²");
 
-        var a = DesignMatrix(data, fitIntercept);
-        var y = Vector<double>.Build.DenseOfArray(data.TargetArray());
-        var qr = a.QR(QRMethod.Thin);
-        ColumnRank.RequireFullRank(qr.R.ToArray(), names, n, nameof(data));
+        // Solved on AD and 2⁻ᵉy, each column and y scaled by a power of two to a largest magnitude in [1, 2): exact, and
+        // it keeps Householder's sums of squares from underflowing (data near 1e-170) or overflowing (near 1e170).
+        // θ̂ⱼ scales back by 2^(e − eⱼ), RSS by 2^(2e) and Cov(θ̂)ⱼₖ by 2^(2e − eⱼ − eₖ); R² is scale-free.
+        var (design, exponents) = ScaledDesign(data, fitIntercept);
+        var targets = data.TargetArray();
+        var e = PowerOfTwoScaling.Exponent(targets);
+        var y = Vector<double>.Build.DenseOfArray(targets).Map(v => Math.ScaleB(v, -e));
+        var qr = design.QR(QRMethod.Thin);
+        ColumnRank.RequireFullRank(qr.R.ToArray(), names, n, nameof(data), exponents);
 
         var theta = qr.Solve(y);                    // Rθ = Qᵀy
-        var fitted = a * theta;
+        var fitted = design * theta;
         var residuals = y - fitted;
         var rss = residuals.DotProduct(residuals);
         var variance = rss / (n - p);               // σ̂² = RSS/(n − p)
         var rInverse = UpperTriangularInverse(qr.R);
         var covariance = rInverse.TransposeAndMultiply(rInverse).Multiply(variance); // σ̂²R⁻¹R⁻ᵀ
 
+        // The RSS first: where the data's squares leave double's range, it is the first thing to go.
+        var unscaledRss = PowerOfTwoScaling.Unscale(rss, 2 * e, nameof(data), "the residual sum of squares");
         var order = ThetaOrder(data.FeatureCount, fitIntercept);
-        var coefficients = Enumerable.Range(0, data.FeatureCount).Select(j => theta[order[j]]).ToArray();
+        double Coefficient(int j) => PowerOfTwoScaling.Unscale(theta[order[j]], e - exponents[order[j]], nameof(data), $"the coefficient of {names[order[j]]}");
+        var coefficients = Enumerable.Range(0, data.FeatureCount).Select(Coefficient).ToArray();
         var thetaCovariance = new double[p, p];
         for (var j = 0; j < p; j++)
             for (var k = 0; k < p; k++)
-                thetaCovariance[j, k] = covariance[order[j], order[k]];
-        foreach (var value in thetaCovariance) CheckFinite(value);
-        foreach (var value in theta) CheckFinite(value);
+                thetaCovariance[j, k] = PowerOfTwoScaling.Unscale(covariance[order[j], order[k]],
+                    2 * e - exponents[order[j]] - exponents[order[k]], nameof(data), "a coefficient's variance or covariance");
 
-        return new LeastSquaresFit(coefficients, fitIntercept ? theta[0] : 0.0, fitIntercept, thetaCovariance, rss, n,
-                                   RSquared(data.TargetArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
+        return new LeastSquaresFit(coefficients, fitIntercept ? Coefficient(p - 1) : 0.0, fitIntercept, thetaCovariance,
+                                   unscaledRss, n,
+                                   RSquared(y.ToArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
     }
 
     /// <summary>
@@ -72,8 +82,8 @@ public static class OrdinaryLeastSquares
         var names = ColumnNames(data, fitIntercept);
         if (data.RowCount < names.Length)
             throw new DegenerateInputException(nameof(data), $"has {data.RowCount} rows for {names.Length} columns, so its design matrix cannot have full column rank");
-        var a = DesignMatrix(data, fitIntercept);
-        ColumnRank.RequireFullRank(a.QR(QRMethod.Thin).R.ToArray(), names, data.RowCount, nameof(data));
+        var (design, exponents) = ScaledDesign(data, fitIntercept);
+        ColumnRank.RequireFullRank(design.QR(QRMethod.Thin).R.ToArray(), names, data.RowCount, nameof(data), exponents);
     }
 
     // order[j] is the design column that holds θⱼ: the design puts the intercept first, θ puts it last.
@@ -85,12 +95,23 @@ public static class OrdinaryLeastSquares
     private static string[] ColumnNames(DataSet data, bool fitIntercept) =>
         fitIntercept ? [InterceptName, .. data.FeatureNames] : [.. data.FeatureNames];
 
-    // A = [1 X] with an intercept, A = X without.
-    private static Matrix<double> DesignMatrix(DataSet data, bool fitIntercept)
+    // AD with A = [1 X] (an intercept) or A = X (none), column j scaled by 2^−eⱼ to a largest magnitude in [1, 2);
+    // returns AD and the eⱼ. Exact, except that an entry below 2⁻¹⁰⁷⁴ times its column's largest would flush to 0, where
+    // it counts for nothing in the factorisation anyway.
+    private static (Matrix<double> Design, int[] Exponents) ScaledDesign(DataSet data, bool fitIntercept)
     {
         var offset = fitIntercept ? 1 : 0;
-        return Matrix<double>.Build.Dense(data.RowCount, data.FeatureCount + offset,
-            (i, c) => c < offset ? 1.0 : data[i, c - offset]);
+        var exponents = new int[data.FeatureCount + offset];
+        var features = data.Features.Span;
+        for (var c = 0; c < data.FeatureCount; c++)
+        {
+            var largest = 0.0;
+            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(features[i * data.FeatureCount + c]));
+            exponents[c + offset] = PowerOfTwoScaling.Exponent(largest);
+        }
+        var design = Matrix<double>.Build.Dense(data.RowCount, exponents.Length,
+            (i, c) => c < offset ? 1.0 : Math.ScaleB(data[i, c - offset], -exponents[c]));
+        return (design, exponents);
     }
 
     // Solves RX = I column by column by back substitution: X = R⁻¹, upper triangular like R.
@@ -115,10 +136,4 @@ public static class OrdinaryLeastSquares
         fitIntercept
             ? RegressionMetrics.AreConstant(targets) ? null : RegressionMetrics.RSquared(targets, fitted)
             : Array.TrueForAll(targets, y => y == 0.0) ? null : RegressionMetrics.UncentredRSquared(targets, fitted);
-
-    private static void CheckFinite(double value)
-    {
-        if (!double.IsFinite(value))
-            throw new OutOfDomainException("data", "the QR factorisation overflowed; the features or targets are too large in magnitude, rescale them");
-    }
 }
