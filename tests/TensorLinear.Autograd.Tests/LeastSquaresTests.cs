@@ -2,6 +2,7 @@ using TensorLinear.Autograd.LeastSquares;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TensorLinear.Tests.Shared;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -99,13 +100,14 @@ public sealed class LeastSquaresTests
     }
 
     [Fact]
-    public void ADuplicatedColumnIsRefusedByName()
+    public void ADuplicatedColumnIsRefusedByNameWithItsCombination()
     {
         var rows = Enumerable.Range(0, 10).Select(i => new double[] { i, i * i % 7, i }).ToArray();
         var y = Enumerable.Range(0, 10).Select(i => (double)i).ToArray();
-        var e = Assert.Throws<DegenerateInputException>(() => TensorLeastSquares.Fit(DataSet.FromRows(rows, y)));
-        Assert.Contains("feature 3", e.Message);
-        Assert.Contains("rank-deficient", e.Message);
+        var e = Assert.Throws<RankDeficientException>(() => TensorLeastSquares.Fit(DataSet.FromRows(rows, y)));
+        Assert.Equal(["x3"], e.DependentColumns.ToArray());
+        Assert.Contains("x3 ≈ 1·x1", e.Message);
+        Assert.Equal(3, e.Rank);
     }
 
     [Fact]
@@ -113,12 +115,52 @@ public sealed class LeastSquaresTests
     {
         var rows = Enumerable.Range(0, 10).Select(i => new double[] { i, 4.0 }).ToArray();
         var y = Enumerable.Range(0, 10).Select(i => (double)i).ToArray();
-        var e = Assert.Throws<DegenerateInputException>(() => TensorLeastSquares.Fit(DataSet.FromRows(rows, y)));
-        Assert.Contains("feature 2", e.Message);
+        var e = Assert.Throws<RankDeficientException>(() => TensorLeastSquares.Fit(DataSet.FromRows(rows, y)));
+        Assert.Contains("x2 ≈ 4·(intercept)", e.Message);
         // Without the intercept the same design has full rank.
         var fit = TensorLeastSquares.Fit(DataSet.FromRows(rows, y), fitIntercept: false);
         Expect.Within(1.0, fit.Model.Weights[0], 1e-13);
     }
+
+    [Fact]
+    public void AnExactCombinationOfNearlyParallelColumnsIsRefused()
+    {
+        // x₃ = x₁ − x₂ exactly, x₂ = x₁ + 10⁻⁶s: the sine test |R₃₃| ≤ τ‖a₃‖ passed it (sine ≈ 10⁶ε > τ = 6.7e-14) and the
+        // fit returned coefficients of ∓1.5e14. The test on the unit-column factor sees the exact dependence.
+        var e = Assert.Throws<RankDeficientException>(() => TensorLeastSquares.Fit(CancellingColumns.Data()));
+        Assert.Equal(["x3"], e.DependentColumns.ToArray());
+        Assert.Contains("x3 ≈ 1·x1 + -1·x2", e.Message);
+    }
+
+    [Theory]
+    [InlineData(-500)]
+    [InlineData(500)]
+    public void DataScaledByAPowerOfTwoGiveTheSameFitScaledExactly(int k)
+    {
+        // The reference's scaling: the same scaled design for every k, so the fit is the unscaled one times 2ᵏ, exactly.
+        var fit = TensorLeastSquares.Fit(Line(k));
+        var unscaled = TensorLeastSquares.Fit(Line(0));
+        Assert.Equal(unscaled.Model.Weights[0], fit.Model.Weights[0]);
+        Assert.Equal(Math.ScaleB(unscaled.Model.Bias, k), fit.Model.Bias);
+        Assert.Equal(Math.ScaleB(unscaled.ResidualSumOfSquares, 2 * k), fit.ResidualSumOfSquares);
+        // κ(A) ≈ 20: within a few hundred u of the exact fit.
+        Expect.Within(SmallLine.Slope, unscaled.Model.Weights[0], 1e-13 * SmallLine.Slope);
+        Expect.Within(SmallLine.ResidualSumOfSquares, unscaled.ResidualSumOfSquares, 1e-12 * SmallLine.ResidualSumOfSquares);
+    }
+
+    [Theory]
+    [InlineData(1e-170, "too small")] // libtorch's fit was right (slope 1.994), but its RSS underflowed to 0
+    [InlineData(1e170, "too large")]
+    public void DataWhoseSquaresLeaveDoubleRangeAreRefusedWithTheTrueReason(double scale, string reason)
+    {
+        var data = DataSet.FromRows([.. SmallLine.X().Select(x => new[] { x * scale })], [.. SmallLine.Y().Select(y => y * scale)]);
+        var e = Assert.Throws<OutOfDomainException>(() => TensorLeastSquares.Fit(data));
+        Assert.Contains("the residual sum of squares", e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
+    private static DataSet Line(int k) =>
+        DataSet.FromRows([.. SmallLine.X().Select(x => new[] { Math.ScaleB(x, k) })], [.. SmallLine.Y().Select(y => Math.ScaleB(y, k))]);
 
     [Fact]
     public void TooFewRowsAreRefused()

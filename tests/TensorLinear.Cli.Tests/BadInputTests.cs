@@ -47,6 +47,10 @@ public class BadInputTests
         { ["calc", "distance", "1,2"], "needs the hyperplane: --plane" },
         { ["calc", "distance", "1,2", "--plane", "1,0,0"], "a hyperplane needs a non-zero normal vector" },
         { ["calc", "norm", "1,2", "--p", "0.5"], "a norm needs p ≥ 1" },
+        // Finite inputs whose result is beyond double's range: said to be, not printed as Infinity (issue 12).
+        { ["calc", "norm", "1e308,1e308", "--p", "1"], "‖x‖₁ is out of range" },
+        { ["calc", "dot", "1e200,1", "1e200,1"], "xᵀy is out of range" },
+        { ["calc", "unit", "1e-320,0"], "∂x̂/∂x, which grows as 1/‖x‖, is out of range" },
         { ["calc", "cross", "1,2", "3,4"], "'cross' not recognized" },
         { ["verify", "--cases", "0"], "--cases is 0" },
         { ["frobnicate"], "Unrecognized command or argument 'frobnicate'" },

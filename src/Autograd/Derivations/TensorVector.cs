@@ -30,8 +30,16 @@ public static class TensorVector
     public static Tensor Dot(Tensor x, Tensor y)
     {
         TensorChecks.Vectors(x, nameof(x), y, nameof(y));
-        // xᵀy = Σᵢ xᵢyᵢ
-        return x.dot(y);
+        return WrappedTensorDisposeScope(() =>
+        {
+            // xᵀy = Σᵢ xᵢyᵢ; where that overflows (∞, or ∞ − ∞ = NaN for (1e200, 1e200)ᵀ(1e200, −1e200) = 0) it is redone
+            // as 2ᵃ⁺ᵇ·(2⁻ᵃx)ᵀ(2⁻ᵇy), the reference's rescaling, and is out of range only if xᵀy is.
+            var plain = x.dot(y);
+            if (IsFinite(plain)) return plain;
+            var (xs, a) = PowerOfTwoScaled(x);
+            var (ys, b) = PowerOfTwoScaled(y);
+            return InRange(ScaleB(xs.dot(ys), a + b), nameof(x), "xᵀy");
+        });
     }
 
     /// <summary>The L1 norm ‖x‖₁ = Σᵢ |xᵢ|; its gradient is sign(x), 0 at a zero component.</summary>
@@ -40,7 +48,7 @@ public static class TensorVector
     {
         TensorChecks.Vector(x, nameof(x));
         // ‖x‖₁ = Σᵢ |xᵢ|
-        return VectorNorm.Of(x, 1.0);
+        return InRange(VectorNorm.Of(x, 1.0), nameof(x), "‖x‖₁");
     }
 
     /// <summary>The Euclidean norm ‖x‖₂ = √(Σᵢ xᵢ²); its gradient is x/‖x‖₂ (libtorch returns 0 at x = 0).</summary>
@@ -49,7 +57,7 @@ public static class TensorVector
     {
         TensorChecks.Vector(x, nameof(x));
         // ‖x‖₂ = √(Σᵢ xᵢ²)
-        return VectorNorm.Of(x, 2.0);
+        return InRange(VectorNorm.Of(x, 2.0), nameof(x), "‖x‖₂");
     }
 
     /// <summary>The max norm ‖x‖∞ = maxᵢ |xᵢ|; its gradient is sign(xᵢ)/k on the k components that attain it.</summary>
@@ -68,7 +76,7 @@ public static class TensorVector
         TensorChecks.Vector(x, nameof(x));
         Check.NormOrder(p, nameof(p));
         // ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p)
-        return VectorNorm.Of(x, p);
+        return InRange(VectorNorm.Of(x, p), nameof(x), "‖x‖ₚ");
     }
 
     /// <summary>The p-norm for any p ≥ 1: the same operation as <see cref="NormP"/>, named as the reference names its dispatcher.</summary>
@@ -136,7 +144,7 @@ public static class TensorVector
     {
         CheckProjection(x, y);
         // xᵀŷ
-        return WrappedTensorDisposeScope(() => x.dot(UnitUnchecked(y)));
+        return WrappedTensorDisposeScope(() => LinearInX(x, xs => xs.dot(UnitUnchecked(y)), "xᵀŷ"));
     }
 
     /// <summary>The vector projection of x on y, (xᵀŷ)·ŷ.</summary>
@@ -145,7 +153,7 @@ public static class TensorVector
     public static Tensor Project(Tensor x, Tensor y)
     {
         CheckProjection(x, y);
-        return WrappedTensorDisposeScope(() => ProjectUnchecked(x, y));
+        return WrappedTensorDisposeScope(() => LinearInX(x, xs => ProjectUnchecked(xs, y), "proj_y(x)"));
     }
 
     /// <summary>The rejection of x from y, x − proj_y(x): the component of x orthogonal to y.</summary>
@@ -155,7 +163,7 @@ public static class TensorVector
     {
         CheckProjection(x, y);
         // rej = x − proj_y(x)
-        return WrappedTensorDisposeScope(() => x - ProjectUnchecked(x, y));
+        return WrappedTensorDisposeScope(() => LinearInX(x, xs => xs - ProjectUnchecked(xs, y), "x − proj_y(x)"));
     }
 
     /// <summary>The distance ‖x − y‖ₚ between the points x and y (p = 1, 2, any p ≥ 1, or ∞).</summary>
@@ -165,11 +173,65 @@ public static class TensorVector
         TensorChecks.Vectors(x, nameof(x), y, nameof(y));
         Check.NormOrder(p, nameof(p));
         // d(x, y) = ‖x − y‖ₚ
-        return WrappedTensorDisposeScope(() => VectorNorm.Of(x - y, p));
+        return WrappedTensorDisposeScope(() => InRange(VectorNorm.Of(x - y, p), nameof(y), "‖x − y‖ₚ"));
     }
 
-    // x̂ = x/‖x‖₂, for an x already checked to be non-zero; its intermediate belongs to the caller's scope.
-    internal static Tensor UnitUnchecked(Tensor x) => x / VectorNorm.Of(x, 2.0);
+    // x̂ = x/‖x‖₂, for an x already checked to be non-zero, formed from 2⁻ᵃx: the same quotient, exactly, while the
+    // backward pass, which divides by ‖x‖ and ‖x‖³, stays near 1 (at ‖x‖ = 1e-300, ‖x‖³ underflowed and ∂x̂/∂x was
+    // NaN). Its intermediates belong to the caller's scope.
+    internal static Tensor UnitUnchecked(Tensor x)
+    {
+        var (scaled, _) = PowerOfTwoScaled(x);
+        return scaled / VectorNorm.Of(scaled, 2.0);
+    }
+
+    // f(x) for f linear in x: as it stands where finite (the graph whose derivative autograd takes as usual), else as
+    // 2ᵃ·f(2⁻ᵃx), out of range only if f(x) is. The rescaled graph's backward pass multiplies by 2ᵃ first and may
+    // overflow where the derivative itself would not; the caller of autograd sees that as a non-finite derivative.
+    private static Tensor LinearInX(Tensor x, Func<Tensor, Tensor> f, string quantity)
+    {
+        var plain = f(x);
+        if (IsFinite(plain)) return plain;
+        var (xs, a) = PowerOfTwoScaled(x);
+        return InRange(ScaleB(f(xs), a), nameof(x), quantity);
+    }
+
+    private static bool IsFinite(Tensor t)
+    {
+        using var finite = t.detach().isfinite().all();
+        return finite.item<bool>();
+    }
+
+    // (2⁻ᵃx, a) with 2ᵃ ≤ maxᵢ|xᵢ| < 2ᵃ⁺¹, a read from the values (a constant to autograd, so the derivative carries the
+    // exact factor 2⁻ᵃ). Exact: scaling by a power of two only changes exponents.
+    private static (Tensor Scaled, int Exponent) PowerOfTwoScaled(Tensor x)
+    {
+        using var largest = x.detach().abs().max();
+        var a = PowerOfTwoScaling.Exponent(largest.item<double>());
+        return (ScaleB(x, -a), a);
+    }
+
+    // 2ᵏ·t, in steps of at most 2¹⁰⁰⁰ (2ᵏ itself is not a double for |k| > 1023; the steps all go one way, so an
+    // intermediate leaves double's range only if the result does). The factors are held Scalars.
+    private static Tensor ScaleB(Tensor t, int k)
+    {
+        while (k != 0)
+        {
+            var step = Math.Clamp(k, -1000, 1000);
+            using Scalar factor = Math.ScaleB(1.0, step); // held for the call: see Runtime/LibTorchSharpExports
+            t = t * factor;
+            k -= step;
+        }
+        return t;
+    }
+
+    // The result when every element is finite; otherwise it is out of double's range (the inputs are finite), and said
+    // to be, as the reference says it.
+    private static Tensor InRange(Tensor result, string name, string quantity)
+    {
+        Check.InRange(result.detach().ToDoubles(), name, quantity);
+        return result;
+    }
 
     // proj = (xᵀŷ)·ŷ
     private static Tensor ProjectUnchecked(Tensor x, Tensor y)

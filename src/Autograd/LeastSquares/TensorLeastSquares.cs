@@ -23,37 +23,41 @@ namespace TensorLinear.Autograd.LeastSquares;
 /// once more. Every step is an orthogonal transformation, so the result is the R̃ of M up to the signs of its rows, with
 /// the backward stability of Householder QR. The blocks run on <see cref="Torch.KernelThreads"/> threads, with
 /// libtorch on one thread meanwhile (the pools take the cores in turn: see <see cref="ThreadPolicy"/>).</para>
-/// <para>A column whose part outside the span of the columns before it is at most τ = 10·n·ε of its length
-/// (|Rⱼⱼ| ≤ τ‖aⱼ‖, the sine of its angle to that span) makes the design rank-deficient, and the fit is refused — the
-/// reference's rule.</para>
+/// <para>The rank test is the reference's, on the leading p×p block of R̃ (<see cref="ColumnRank"/>): a column that
+/// is to rounding a combination of the columns before it makes the design rank-deficient, and the fit is refused with
+/// <see cref="RankDeficientException"/>.</para>
 /// </remarks>
 public static class TensorLeastSquares
 {
-    /// <summary>The factor τ/(n·ε) of the rank test, the reference's.</summary>
-    public const double RankToleranceFactor = 10.0;
-
     // Rows per block: about 2 MB of the augmented matrix, so that LAPACK factorises each block in cache.
     private const long BlockBytes = 2 << 20;
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to a data set.</summary>
-    /// <exception cref="DegenerateInputException">No more rows than parameters, or a rank-deficient design.</exception>
+    /// <exception cref="DegenerateInputException">No more rows than parameters.</exception>
+    /// <exception cref="RankDeficientException">Some column is (to rounding) a combination of earlier ones.</exception>
     public static LeastSquaresSolution Fit(DataSet data, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         Torch.Initialize();
         using var scope = NewDisposeScope();
-        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept);
+        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept, blockRows: 0, data.FeatureNames);
     }
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to an n×d float64 feature matrix and n targets.</summary>
-    /// <exception cref="DegenerateInputException">No more rows than parameters, or a rank-deficient design.</exception>
+    /// <exception cref="DegenerateInputException">No more rows than parameters.</exception>
+    /// <exception cref="RankDeficientException">Some column is (to rounding) a combination of earlier ones (features
+    /// named x1, x2, … in the message).</exception>
+    /// <exception cref="OutOfDomainException">A coefficient or the residual sum of squares is beyond the range of double,
+    /// or below its normal range.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     /// <exception cref="InvalidInputException">A tensor is not float64, or holds NaN or an infinity.</exception>
     public static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept = true) =>
         Fit(features, targets, fitIntercept, blockRows: 0);
 
-    /// <summary>The fit with a chosen block height (0: about 2 MB per block), for the benchmark's comparison of block sizes.</summary>
-    internal static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept, long blockRows)
+    /// <summary>The fit with a chosen block height (0: about 2 MB per block), for the benchmark's comparison of block
+    /// sizes; <paramref name="featureNames"/> name the columns in messages (x1, x2, … when null).</summary>
+    internal static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept, long blockRows,
+                                             IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
@@ -73,9 +77,20 @@ public static class TensorLeastSquares
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var rows = blockRows > 0 ? blockRows : Math.Max(p + 1, BlockBytes / ((p + 1) * sizeof(double)));
-        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), fitIntercept, n, rows)); // (p + 1)×(p + 1)
+        // Each feature column and y scaled by a power of two to a largest magnitude in [1, 2) (the reference's scaling,
+        // exact): θ̂ⱼ scales back by 2^(e − eⱼ) and RSS by 2^(2e).
+        var offset = fitIntercept ? 1 : 0;
+        var exponents = new int[p];
+        var largest = TensorData.ToDoubles(features.abs().amax(0));
+        for (var j = 0; j < d; j++) exponents[j + offset] = PowerOfTwoScaling.Exponent(largest[j]);
+        var e = PowerOfTwoScaling.Exponent(targets.abs().max().ToDouble());
+        var columnScales = tensor(exponents.AsSpan(offset).ToArray().Select(k => Math.ScaleB(1.0, -k)).ToArray(), dtype: ScalarType.Float64);
+        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), columnScales, Math.ScaleB(1.0, -e),
+                                               fitIntercept, n, rows)); // (p + 1)×(p + 1)
 
-        RejectDependentColumns(r, p, n, fitIntercept);
+        var names = featureNames ?? [.. Enumerable.Range(1, (int)d).Select(j => $"x{j}")];
+        string[] columnNames = fitIntercept ? [ColumnRank.InterceptName, .. names] : [.. names];
+        ColumnRank.RequireFullRank(r, columnNames, n, nameof(features), exponents);
         // Rθ = c by back substitution, in the design's order (the intercept first).
         var theta = new double[p];
         for (var i = p - 1; i >= 0; i--)
@@ -84,17 +99,18 @@ public static class TensorLeastSquares
             for (var k = i + 1; k < p; k++) sum -= r[i, k] * theta[k];
             theta[i] = sum / r[i, i];
         }
-        foreach (var t in theta)
-            if (!double.IsFinite(t))
-                throw new OutOfDomainException(nameof(features), "the coefficients overflow double range; scale the features or the targets");
-        var offset = fitIntercept ? 1 : 0;
+        var rss = PowerOfTwoScaling.Unscale(r[p, p] * r[p, p], 2 * e, nameof(features), "the residual sum of squares");
+        for (var j = 0; j < p; j++)
+            theta[j] = PowerOfTwoScaling.Unscale(theta[j], e - exponents[j], nameof(features), $"the coefficient of {columnNames[j]}");
         var model = new LinearModel(theta.AsSpan(offset).ToArray(), fitIntercept ? theta[0] : 0.0);
-        return new LeastSquaresSolution(model, r[p, p] * r[p, p], (int)n, p);
+        return new LeastSquaresSolution(model, rss, (int)n, p);
     }
 
-    // R̃ of [1 X y] by TSQR: every block's R, stacked in block order, factorised again; owned by the caller's scope.
-    private static Tensor AugmentedR(Tensor x, Tensor y, bool fitIntercept, long n, long blockRows)
+    // R̃ of [1 XD 2⁻ᵉy] by TSQR (D the power-of-two column scales): every block's R, stacked in block order, factorised
+    // again; owned by the caller's scope.
+    private static Tensor AugmentedR(Tensor x, Tensor y, Tensor columnScales, double targetScale, bool fitIntercept, long n, long blockRows)
     {
+        using Scalar yScale = targetScale; // held for the blocks' calls: see Runtime/LibTorchSharpExports
         var blocks = (int)((n + blockRows - 1) / blockRows);
         var factors = new Tensor[blocks];
         var threads = Math.Clamp(Torch.KernelThreads, 1, blocks);
@@ -109,8 +125,8 @@ public static class TensorLeastSquares
                 long start = k * blockRows, count = Math.Min(blockRows, n - start);
                 var parts = new List<Tensor>(3);
                 if (fitIntercept) parts.Add(ones(count, 1, dtype: ScalarType.Float64));
-                parts.Add(x.narrow(0, start, count));
-                parts.Add(y.narrow(0, start, count).reshape(count, 1));
+                parts.Add(x.narrow(0, start, count) * columnScales);
+                parts.Add(y.narrow(0, start, count).reshape(count, 1) * yScale);
                 factors[k] = UpperFactor(cat(parts, 1)).DetachFromDisposeScope();
             }
         }
@@ -141,35 +157,6 @@ public static class TensorLeastSquares
         using var noGrad = no_grad();
         using var finite = t.isfinite().all();
         if (!finite.item<bool>()) throw new NonFiniteInputException(name, "holds NaN or an infinity");
-    }
-
-    // |Rⱼⱼ| is the length of the part of aⱼ outside the span of a₀..aⱼ₋₁ and ‖R₀..ⱼ,ⱼ‖ = ‖aⱼ‖ (Q has orthonormal
-    // columns): their ratio is the sine of the angle between aⱼ and that span.
-    private static void RejectDependentColumns(double[,] r, int p, long n, bool fitIntercept)
-    {
-        var tolerance = RankToleranceFactor * n * FloatingPoint.Epsilon;
-        var dependent = new List<string>();
-        for (var j = 0; j < p; j++)
-        {
-            var column = new double[j + 1];
-            for (var i = 0; i <= j; i++) column[i] = r[i, j];
-            if (Math.Abs(r[j, j]) <= tolerance * ScaledNorm(column))
-                dependent.Add(fitIntercept ? (j == 0 ? "the intercept" : $"feature {j}") : $"feature {j + 1}");
-        }
-        if (dependent.Count > 0)
-            throw new DegenerateInputException("features", FormattableString.Invariant(
-                $"the design is rank-deficient: {string.Join(", ", dependent)} (1-based) {(dependent.Count == 1 ? "is" : "are")} (to rounding) a linear combination of the columns before; a column counts as one when the part of it outside their span is at most τ = {RankToleranceFactor}·n·ε = {tolerance:G3} of its length. Drop or merge those columns."));
-    }
-
-    // ‖v‖₂ as s·√Σ(vᵢ/s)² with s = max|vᵢ|, which neither overflows nor underflows.
-    private static double ScaledNorm(double[] v)
-    {
-        var scale = 0.0;
-        foreach (var e in v) scale = Math.Max(scale, Math.Abs(e));
-        if (scale == 0.0 || !double.IsFinite(scale)) return scale;
-        var sum = 0.0;
-        foreach (var e in v) sum += (e / scale) * (e / scale);
-        return scale * Math.Sqrt(sum);
     }
 }
 

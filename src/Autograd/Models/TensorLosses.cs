@@ -40,7 +40,7 @@ public static partial class TensorLosses
         return kind switch
         {
             ModelKind.Linear => nn.functional.mse_loss(scores, targets),
-            ModelKind.Logistic => nn.functional.binary_cross_entropy_with_logits(scores, targets),
+            ModelKind.Logistic => MeanLogLoss(scores, targets),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
         };
     }

@@ -218,6 +218,9 @@ internal static class Calculations
             var gradients = Torch.Gradients([scalar ? output : output[i]], tensors);
             for (var k = 0; k < tensors.Length; k++) jacobians[k][i] = gradients[k].ToDoubles();
         }
-        return new TorchSide(scalar ? Outcome.Of(values[0]) : Outcome.Of(values), [.. jacobians.Select(j => new Outcome(j, null))]);
+        // A non-finite derivative is said to be, never printed: out of double's range, or overflowed in the backward pass.
+        return new TorchSide(scalar ? Outcome.Of(values[0]) : Outcome.Of(values), [.. jacobians.Select(j => j.All(r => r.All(double.IsFinite))
+            ? new Outcome(j, null)
+            : new Outcome(null, "libtorch's backward pass gives ∞ or NaN here: the derivative is out of double's range, or its intermediate products overflow"))]);
     }
 }

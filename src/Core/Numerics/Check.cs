@@ -61,6 +61,35 @@ public static class Check
         throw new DegenerateInputException(name, $"is the zero vector; {why}");
     }
 
+    /// <summary>
+    /// Returns <paramref name="value"/> when it is finite; otherwise throws <see cref="OutOfDomainException"/>: a result
+    /// of finite inputs that is beyond double's range (|v| &gt; 1.8e308) is said to be, never returned as ±∞ or NaN.
+    /// </summary>
+    /// <param name="value">The result.</param>
+    /// <param name="name">The argument whose size put the result out of range.</param>
+    /// <param name="quantity">What the result is, for the message ("xᵀy").</param>
+    public static double InRange(double value, string name, string quantity) =>
+        double.IsFinite(value) ? value : throw OutOfRange(name, quantity);
+
+    /// <summary>Returns <paramref name="values"/> when every component is finite; otherwise as <see cref="InRange(double, string, string)"/>.</summary>
+    public static double[] InRange(double[] values, string name, string quantity)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) throw OutOfRange(name, quantity);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="values"/> when every entry is finite; otherwise as <see cref="InRange(double, string, string)"/>.</summary>
+    public static double[,] InRange(double[,] values, string name, string quantity)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) throw OutOfRange(name, quantity);
+        return values;
+    }
+
+    private static OutOfDomainException OutOfRange(string name, string quantity) =>
+        new(name, $"{quantity} is out of range: beyond the largest double (1.8e308) for these finite inputs; scale them by a power of ten and scale the result back");
+
     /// <summary>Throws <see cref="OutOfDomainException"/> unless p ≥ 1 (p may be +∞).</summary>
     public static void NormOrder(double p, string name = "p")
     {

@@ -12,6 +12,9 @@ public static class FloatingPoint
     /// <summary>Machine epsilon ε = 2u = 2⁻⁵², the gap between 1 and the next double.</summary>
     public const double Epsilon = 2.220446049250313e-16;
 
+    /// <summary>The smallest normal double, 2⁻¹⁰²² ≈ 2.2e-308: below it a double keeps fewer than 53 bits.</summary>
+    public const double SmallestNormal = 2.2250738585072014e-308;
+
     /// <summary>Unit roundoff of float32, u = 2⁻²⁴.</summary>
     public const double SingleUnitRoundoff = 5.9604644775390625e-8;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using TensorLinear.Data;
@@ -14,22 +13,8 @@ namespace TensorLinear.Reference.LeastSquares;
 /// </summary>
 public static class OrdinaryLeastSquares
 {
-    /// <summary>
-    /// A column of the design counts as a combination of earlier ones when |Rⱼⱼ| ≤ τ‖aⱼ‖ with
-    /// τ = <see cref="RankToleranceFactor"/>·n·ε.
-    /// </summary>
-    /// <remarks>
-    /// |Rⱼⱼ|/‖aⱼ‖ is the sine of the angle between column aⱼ and the span of the columns before it, so the test does not
-    /// change when a column is rescaled (a comparison with max|Rᵢᵢ| would call a tiny but independent column
-    /// dependent). For an exactly dependent column, Householder QR returns the R of a matrix whose columns are each
-    /// perturbed by a relative O(n·u) (Higham, Accuracy and Stability, Thm 19.4), so the computed sine is of that size;
-    /// measured on random dependent columns it stays below 0.45·n·ε. The factor 10 leaves a margin of 20 over that,
-    /// while NIST's Filip polynomial, the hardest certified linear problem, whose smallest sine is 5e-8, passes.
-    /// </remarks>
-    public const double RankToleranceFactor = 10.0;
-
     /// <summary>The name the intercept's column of ones carries in messages.</summary>
-    public const string InterceptName = "(intercept)";
+    public const string InterceptName = ColumnRank.InterceptName;
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) by Householder QR.</summary>
     /// <remarks>
@@ -38,7 +23,9 @@ public static class OrdinaryLeastSquares
     /// </remarks>
     /// <exception cref="DegenerateInputException">n ≤ p: no more rows than parameters.</exception>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a linear combination of earlier ones.</exception>
-    /// <exception cref="OutOfDomainException">The data are so large that the factorisation overflows.</exception>
+    /// <exception cref="OutOfDomainException">A coefficient, a variance or the residual sum of squares is beyond the range
+    /// of double, or below its normal range (data near 1e-160 or 1e160 and beyond: their squares are out of range).
+    /// </exception>
     public static LeastSquaresFit Fit(DataSet data, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -48,35 +35,43 @@ public static class OrdinaryLeastSquares
             throw new DegenerateInputException(nameof(data),
                 $"has {n} rows for {p} parameters; least squares with standard errors needs more rows than parameters: with fewer the fit is not unique, and with as many it interpolates and leaves no degrees of freedom n − p for σ̂²");
 
-        var a = DesignMatrix(data, fitIntercept);
-        var y = Vector<double>.Build.DenseOfArray(data.TargetArray());
-        var qr = a.QR(QRMethod.Thin);
-        RejectDependentColumns(a, qr.R, names, n);
+        // Solved on AD and 2⁻ᵉy, each column and y scaled by a power of two to a largest magnitude in [1, 2): exact, and
+        // it keeps Householder's sums of squares from underflowing (data near 1e-170) or overflowing (near 1e170).
+        // θ̂ⱼ scales back by 2^(e − eⱼ), RSS by 2^(2e) and Cov(θ̂)ⱼₖ by 2^(2e − eⱼ − eₖ); R² is scale-free.
+        var (design, exponents) = ScaledDesign(data, fitIntercept);
+        var targets = data.TargetArray();
+        var e = PowerOfTwoScaling.Exponent(targets);
+        var y = Vector<double>.Build.DenseOfArray(targets).Map(v => Math.ScaleB(v, -e));
+        var qr = design.QR(QRMethod.Thin);
+        ColumnRank.RequireFullRank(qr.R.ToArray(), names, n, nameof(data), exponents);
 
         var theta = qr.Solve(y);                    // Rθ = Qᵀy
-        var fitted = a * theta;
+        var fitted = design * theta;
         var residuals = y - fitted;
         var rss = residuals.DotProduct(residuals);
         var variance = rss / (n - p);               // σ̂² = RSS/(n − p)
         var rInverse = UpperTriangularInverse(qr.R);
         var covariance = rInverse.TransposeAndMultiply(rInverse).Multiply(variance); // σ̂²R⁻¹R⁻ᵀ
 
+        // The RSS first: where the data's squares leave double's range, it is the first thing to go.
+        var unscaledRss = PowerOfTwoScaling.Unscale(rss, 2 * e, nameof(data), "the residual sum of squares");
         var order = ThetaOrder(data.FeatureCount, fitIntercept);
-        var coefficients = Enumerable.Range(0, data.FeatureCount).Select(j => theta[order[j]]).ToArray();
+        double Coefficient(int j) => PowerOfTwoScaling.Unscale(theta[order[j]], e - exponents[order[j]], nameof(data), $"the coefficient of {names[order[j]]}");
+        var coefficients = Enumerable.Range(0, data.FeatureCount).Select(Coefficient).ToArray();
         var thetaCovariance = new double[p, p];
         for (var j = 0; j < p; j++)
             for (var k = 0; k < p; k++)
-                thetaCovariance[j, k] = covariance[order[j], order[k]];
-        foreach (var value in thetaCovariance) CheckFinite(value);
-        foreach (var value in theta) CheckFinite(value);
+                thetaCovariance[j, k] = PowerOfTwoScaling.Unscale(covariance[order[j], order[k]],
+                    2 * e - exponents[order[j]] - exponents[order[k]], nameof(data), "a coefficient's variance or covariance");
 
-        return new LeastSquaresFit(coefficients, fitIntercept ? theta[0] : 0.0, fitIntercept, thetaCovariance, rss, n,
-                                   RSquared(data.TargetArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
+        return new LeastSquaresFit(coefficients, fitIntercept ? Coefficient(p - 1) : 0.0, fitIntercept, thetaCovariance,
+                                   unscaledRss, n,
+                                   RSquared(y.ToArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
     }
 
     /// <summary>
     /// Throws unless the design A = [1 X] (X without an intercept) has full column rank by the test <see cref="Fit"/>
-    /// applies (<see cref="RankToleranceFactor"/>): for solvers that need a full-rank design without fitting least
+    /// applies (<see cref="ColumnRank"/>): for solvers that need a full-rank design without fitting least
     /// squares, such as Newton–Raphson, whose information matrix AᵀWA is singular exactly when A is rank-deficient.
     /// </summary>
     /// <exception cref="DegenerateInputException">Fewer rows than columns, so the rank cannot be full.</exception>
@@ -87,8 +82,8 @@ public static class OrdinaryLeastSquares
         var names = ColumnNames(data, fitIntercept);
         if (data.RowCount < names.Length)
             throw new DegenerateInputException(nameof(data), $"has {data.RowCount} rows for {names.Length} columns, so its design matrix cannot have full column rank");
-        var a = DesignMatrix(data, fitIntercept);
-        RejectDependentColumns(a, a.QR(QRMethod.Thin).R, names, data.RowCount);
+        var (design, exponents) = ScaledDesign(data, fitIntercept);
+        ColumnRank.RequireFullRank(design.QR(QRMethod.Thin).R.ToArray(), names, data.RowCount, nameof(data), exponents);
     }
 
     // order[j] is the design column that holds θⱼ: the design puts the intercept first, θ puts it last.
@@ -100,44 +95,23 @@ public static class OrdinaryLeastSquares
     private static string[] ColumnNames(DataSet data, bool fitIntercept) =>
         fitIntercept ? [InterceptName, .. data.FeatureNames] : [.. data.FeatureNames];
 
-    // A = [1 X] with an intercept, A = X without.
-    private static Matrix<double> DesignMatrix(DataSet data, bool fitIntercept)
+    // AD with A = [1 X] (an intercept) or A = X (none), column j scaled by 2^−eⱼ to a largest magnitude in [1, 2);
+    // returns AD and the eⱼ. Exact, except that an entry below 2⁻¹⁰⁷⁴ times its column's largest would flush to 0, where
+    // it counts for nothing in the factorisation anyway.
+    private static (Matrix<double> Design, int[] Exponents) ScaledDesign(DataSet data, bool fitIntercept)
     {
         var offset = fitIntercept ? 1 : 0;
-        return Matrix<double>.Build.Dense(data.RowCount, data.FeatureCount + offset,
-            (i, c) => c < offset ? 1.0 : data[i, c - offset]);
-    }
-
-    // |Rⱼⱼ| is the length of the part of aⱼ outside the span of a₀..aⱼ₋₁, and ‖R₀..ⱼ,ⱼ‖ = ‖aⱼ‖ because Q has
-    // orthonormal columns: their ratio is the sine of the angle between aⱼ and that span.
-    private static void RejectDependentColumns(Matrix<double> a, Matrix<double> r, string[] names, int n)
-    {
-        var tolerance = RankToleranceFactor * n * FloatingPoint.Epsilon;
-        var dependent = Enumerable.Range(0, names.Length)
-            .Where(j => Math.Abs(r[j, j]) <= tolerance * Norm(r.Column(j, 0, j + 1)))
-            .ToArray();
-        if (dependent.Length == 0) return;
-
-        var explanations = dependent.Select(j => Combination(a, j, dependent, names));
-        throw new RankDeficientException("data", dependent.Select(j => names[j]), names.Length - dependent.Length, names.Length,
-            string.Join("; ", explanations)
-            + FormattableString.Invariant($" (a column counts as a combination of earlier ones when the part of it outside their span is at most τ = {RankToleranceFactor}·n·ε = {tolerance:G3} of its length). Drop or merge the columns named."));
-    }
-
-    // How column j is made of the independent columns before it: the least-squares coefficients c of aⱼ on them,
-    // listing the terms whose size |cₖ|‖aₖ‖ is above √ε of ‖aⱼ‖ (the rest is rounding noise).
-    private static string Combination(Matrix<double> a, int j, int[] dependent, string[] names)
-    {
-        var column = a.Column(j);
-        var earlier = Enumerable.Range(0, j).Where(k => !dependent.Contains(k)).ToArray();
-        if (earlier.Length == 0 || Norm(column) == 0.0) return $"{names[j]} is all zeros";
-        var basis = Matrix<double>.Build.DenseOfColumnVectors(earlier.Select(k => a.Column(k)));
-        var c = basis.QR(QRMethod.Thin).Solve(column);
-        var terms = earlier
-            .Select((k, m) => (Name: names[k], Coefficient: c[m], Size: Math.Abs(c[m]) * Norm(a.Column(k))))
-            .Where(t => t.Size > Math.Sqrt(FloatingPoint.Epsilon) * Norm(column))
-            .Select(t => t.Coefficient.ToString("G6", CultureInfo.InvariantCulture) + "·" + t.Name);
-        return $"{names[j]} ≈ {string.Join(" + ", terms)}";
+        var exponents = new int[data.FeatureCount + offset];
+        var features = data.Features.Span;
+        for (var c = 0; c < data.FeatureCount; c++)
+        {
+            var largest = 0.0;
+            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(features[i * data.FeatureCount + c]));
+            exponents[c + offset] = PowerOfTwoScaling.Exponent(largest);
+        }
+        var design = Matrix<double>.Build.Dense(data.RowCount, exponents.Length,
+            (i, c) => c < offset ? 1.0 : Math.ScaleB(data[i, c - offset], -exponents[c]));
+        return (design, exponents);
     }
 
     // Solves RX = I column by column by back substitution: X = R⁻¹, upper triangular like R.
@@ -162,17 +136,4 @@ public static class OrdinaryLeastSquares
         fitIntercept
             ? RegressionMetrics.AreConstant(targets) ? null : RegressionMetrics.RSquared(targets, fitted)
             : Array.TrueForAll(targets, y => y == 0.0) ? null : RegressionMetrics.UncentredRSquared(targets, fitted);
-
-    // ‖v‖₂ as s·√Σ(vᵢ/s)² with s = max|vᵢ|, which does not overflow for entries near 1e200.
-    private static double Norm(Vector<double> v)
-    {
-        var scale = v.AbsoluteMaximum();
-        return scale == 0.0 ? 0.0 : scale * (v / scale).L2Norm();
-    }
-
-    private static void CheckFinite(double value)
-    {
-        if (!double.IsFinite(value))
-            throw new OutOfDomainException("data", "the QR factorisation overflowed; the features or targets are too large in magnitude, rescale them");
-    }
 }

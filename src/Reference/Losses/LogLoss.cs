@@ -11,7 +11,12 @@ internal readonly struct LogLoss : IPointwiseLoss
     public static double Value(double score, double target) => BinaryCrossEntropy.OfLogitUnchecked(target, score);
 
     // d/dz [softplus(z) − y·z] = eᶻ/(1 + eᶻ) − y = σ(z) − y: prediction minus label, as for squared error up to the 2.
-    public static double Slope(double score, double target) => Logistic.SigmoidUnchecked(score) - target;
+    // For z ≥ 0 it is written (1 − y) − σ(−z) (σ(z) = 1 − σ(−z)): for y = 1 that is −σ(−z), whose digits σ(z) − 1 loses
+    // (σ(40) rounds to 1, so σ(40) − 1 = 0 for −4.2e-18). A NaN score takes the second branch and stays NaN.
+    public static double Slope(double score, double target) =>
+        score >= 0.0
+            ? (1.0 - target) - Logistic.SigmoidUnchecked(-score)
+            : Logistic.SigmoidUnchecked(score) - target;
 
     // d/dz σ(z) = σ(z)(1 − σ(z)), written σ(z)·σ(−z) because 1 − σ(z) rounds to 0 for z ≳ 37 while σ(−z) keeps its digits.
     public static double Curvature(double score, double target) =>

@@ -17,18 +17,19 @@ public static class Vector
     /// <remarks>
     /// On ordinary inputs this is the plain loop, with error at most γₙ·Σ|xᵢyᵢ|. When that loop overflows (a product
     /// or partial sum beyond double, perhaps as ∞ − ∞ = NaN) the sum is redone on exactly rescaled copies, so the
-    /// result is ±∞ only when xᵀy itself is out of range.
+    /// result is out of range only when xᵀy itself is, and then it is said to be.
     /// </remarks>
     /// <exception cref="EmptyInputException">x or y is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double Dot(double[] x, double[] y)
     {
         Check.Vectors(x, nameof(x), y, nameof(y));
         // xᵀy = Σᵢ xᵢyᵢ
         var sum = 0.0;
         for (var i = 0; i < x.Length; i++) sum += x[i] * y[i];
-        return double.IsFinite(sum) ? sum : RescaledDot(x, y);
+        return double.IsFinite(sum) ? sum : Check.InRange(RescaledDot(x, y), nameof(x), "xᵀy");
     }
 
     // xᵀy = 2ᵃ⁺ᵇ·Σᵢ (2⁻ᵃxᵢ)(2⁻ᵇyᵢ): the scaled products are below 4 in magnitude, so only the final scaling can
@@ -48,13 +49,14 @@ public static class Vector
     /// </remarks>
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double Norm1(double[] x)
     {
         Check.Vector(x, nameof(x));
         // ‖x‖₁ = Σᵢ |xᵢ|
         var sum = 0.0;
         foreach (var xi in x) sum += Math.Abs(xi);
-        return sum;
+        return Check.InRange(sum, nameof(x), "‖x‖₁");
     }
 
     /// <summary>The Euclidean norm ‖x‖₂ = √(Σᵢ xᵢ²), safe from overflow and underflow like hypot and dnrm2.</summary>
@@ -66,6 +68,7 @@ public static class Vector
     /// </remarks>
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double Norm2(double[] x)
     {
         Check.Vector(x, nameof(x));
@@ -77,7 +80,7 @@ public static class Vector
             var scaled = Math.ScaleB(xi, -a);
             sum += scaled * scaled;
         }
-        return Math.ScaleB(Math.Sqrt(sum), a);
+        return Check.InRange(Math.ScaleB(Math.Sqrt(sum), a), nameof(x), "‖x‖₂");
     }
 
     /// <summary>The max norm ‖x‖∞ = maxᵢ |xᵢ|, the limit of ‖x‖ₚ as p → ∞. Exact.</summary>
@@ -104,7 +107,7 @@ public static class Vector
     /// </remarks>
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
-    /// <exception cref="OutOfDomainException">p is below 1 or NaN.</exception>
+    /// <exception cref="OutOfDomainException">p is below 1 or NaN, or the result is beyond double's range.</exception>
     public static double NormP(double[] x, double p)
     {
         Check.Vector(x, nameof(x));
@@ -113,7 +116,7 @@ public static class Vector
         var s = NormInf(x);
         if (s == 0.0) return 0.0;
         // ‖x‖ₚ = s·(Σᵢ (|xᵢ|/s)ᵖ)^(1/p)
-        return s * Math.Pow(PowerSumOfRatios(x, s, p), 1.0 / p);
+        return Check.InRange(s * Math.Pow(PowerSumOfRatios(x, s, p), 1.0 / p), nameof(x), "‖x‖ₚ");
     }
 
     /// <summary>S = Σᵢ (|xᵢ|/s)ᵖ for s = ‖x‖∞ &gt; 0: a sum in [1, n], shared by ‖x‖ₚ = s·S^(1/p) and its gradient.</summary>
@@ -130,7 +133,7 @@ public static class Vector
     /// </summary>
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
-    /// <exception cref="OutOfDomainException">p is below 1 or NaN.</exception>
+    /// <exception cref="OutOfDomainException">p is below 1 or NaN, or the result is beyond double's range.</exception>
     public static double Norm(double[] x, double p)
     {
         Check.Vector(x, nameof(x));
@@ -206,11 +209,12 @@ public static class Vector
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double ScalarProjection(double[] x, double[] y)
     {
         VectorChecks.Projection(x, y);
         // xᵀŷ
-        return Dot(x, Unit(y));
+        return Check.InRange(Dot(x, Unit(y)), nameof(x), "xᵀŷ");
     }
 
     /// <summary>The vector projection of x on y, (xᵀŷ)·ŷ = (xᵀy/yᵀy)·y: the point of the line through y nearest x.</summary>
@@ -218,16 +222,15 @@ public static class Vector
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] Project(double[] x, double[] y)
     {
         VectorChecks.Projection(x, y);
         var yHat = Unit(y);
-        var s = Dot(x, yHat);
-        // proj = (xᵀŷ)·ŷ
-        if (double.IsFinite(s)) return VectorArithmetic.Multiply(s, yHat);
-        // xᵀŷ overflowed, and ∞·0 would be NaN: project the exactly rescaled 2⁻ᵃx and scale back.
+        // proj = (xᵀŷ)·ŷ, formed for the exactly rescaled 2⁻ᵃx and scaled back: xᵀŷ can overflow where the projection
+        // does not, and ∞·0 would be NaN.
         var a = ExactScaling.Exponent(x);
-        return ExactScaling.ScaleB(VectorArithmetic.Multiply(Dot(ExactScaling.ScaleB(x, -a), yHat), yHat), a);
+        return Check.InRange(ExactScaling.ScaleB(VectorArithmetic.Multiply(Dot(ExactScaling.ScaleB(x, -a), yHat), yHat), a), nameof(x), "proj_y(x)");
     }
 
     /// <summary>
@@ -237,25 +240,26 @@ public static class Vector
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] Reject(double[] x, double[] y)
     {
         VectorChecks.Projection(x, y);
         // rej = x − proj_y(x)
-        return VectorArithmetic.AddMultiple(x, -1.0, Project(x, y));
+        return Check.InRange(VectorArithmetic.AddMultiple(x, -1.0, Project(x, y)), nameof(x), "x − proj_y(x)");
     }
 
     /// <summary>The distance ‖x − y‖ₚ between the points x and y in the p-norm (p = 1, 2, any p ≥ 1, or ∞).</summary>
     /// <exception cref="EmptyInputException">x or y is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
-    /// <exception cref="OutOfDomainException">p is below 1 or NaN.</exception>
+    /// <exception cref="OutOfDomainException">p is below 1 or NaN, or the result is beyond double's range.</exception>
     public static double Distance(double[] x, double[] y, double p)
     {
         Check.Vectors(x, nameof(x), y, nameof(y));
         Check.NormOrder(p, nameof(p));
         var difference = VectorArithmetic.AddMultiple(x, -1.0, y);
         // A component of x − y that overflows makes ‖x − y‖ₚ ≥ ‖x − y‖∞ overflow too.
-        if (Array.Exists(difference, double.IsInfinity)) return double.PositiveInfinity;
+        if (Array.Exists(difference, double.IsInfinity)) Check.InRange(double.PositiveInfinity, nameof(y), "‖x − y‖ₚ");
         // d(x, y) = ‖x − y‖ₚ
         return Norm(difference, p);
     }

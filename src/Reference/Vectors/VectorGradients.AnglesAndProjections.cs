@@ -22,11 +22,12 @@ public static partial class VectorGradients
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">x or y is the zero vector, or they are parallel (θ = 0 or π to
     /// rounding), where the angle has a cone point and no gradient.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] AngleGradientX(double[] x, double[] y)
     {
         VectorChecks.Angle(x, y);
         // ∇ₓθ = −r̂/‖x‖, r the component of ŷ orthogonal to x̂
-        return ExactScaling.DivideByNorm(VectorArithmetic.Multiply(-1.0, OrthogonalDirection(Vector.Unit(x), Vector.Unit(y))), x);
+        return Check.InRange(ExactScaling.DivideByNorm(VectorArithmetic.Multiply(-1.0, OrthogonalDirection(Vector.Unit(x), Vector.Unit(y))), x), nameof(x), "∂θ/∂x");
     }
 
     /// <summary>∇_yθ = −(x̂ − cos θ·ŷ)/(‖y‖₂ sin θ): the angle is symmetric in x and y, so swap their roles in ∇ₓθ.</summary>
@@ -34,10 +35,11 @@ public static partial class VectorGradients
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">x or y is the zero vector, or they are parallel.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] AngleGradientY(double[] x, double[] y)
     {
         VectorChecks.Angle(x, y);
-        return ExactScaling.DivideByNorm(VectorArithmetic.Multiply(-1.0, OrthogonalDirection(Vector.Unit(y), Vector.Unit(x))), y);
+        return Check.InRange(ExactScaling.DivideByNorm(VectorArithmetic.Multiply(-1.0, OrthogonalDirection(Vector.Unit(y), Vector.Unit(x))), y), nameof(y), "∂θ/∂y");
     }
 
     /// <summary>The Jacobian of x̂ = x/‖x‖₂: J = (I − x̂x̂ᵀ)/‖x‖₂, the projection onto the plane orthogonal to x, scaled.</summary>
@@ -45,6 +47,7 @@ public static partial class VectorGradients
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
     /// <exception cref="DegenerateInputException">x is the zero vector, which has no direction.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[,] UnitJacobian(double[] x)
     {
         Check.Vector(x, nameof(x));
@@ -60,7 +63,7 @@ public static partial class VectorGradients
             var scaled = ExactScaling.DivideByNorm(row, x);
             for (var j = 0; j < n; j++) jacobian[i, j] = scaled[j];
         }
-        return jacobian;
+        return Check.InRange(jacobian, nameof(x), "∂x̂/∂x, which grows as 1/‖x‖,");
     }
 
     /// <summary>The Jacobian of proj_y(x) = (xᵀŷ)ŷ with respect to x: ŷŷᵀ, the same at every x (the projection is linear in x).</summary>
@@ -93,22 +96,27 @@ public static partial class VectorGradients
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[,] ProjectJacobianY(double[] x, double[] y)
     {
         VectorChecks.Projection(x, y);
         var yHat = Vector.Unit(y);
-        var s = Vector.Dot(x, yHat);
+        // The Jacobian is linear in x: computed for 2⁻ᵃx, whose s and 2s stay below 4·√n, and scaled back by 2ᵃ, so that
+        // x near 1e308 cannot overflow 2s (it made ∂proj/∂y NaN at x = (1e308, 1e308), y = (1e308, 0)).
+        var a = ExactScaling.Exponent(x);
+        var xScaled = ExactScaling.ScaleB(x, -a);
+        var s = Vector.Dot(xScaled, yHat);
         var n = y.Length;
         var jacobian = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             // row i: (ŷᵢx + s·eᵢ − 2s·ŷᵢŷ)/‖y‖
-            var row = VectorArithmetic.AddMultiple(VectorArithmetic.Multiply(yHat[i], x), -2.0 * s * yHat[i], yHat);
+            var row = VectorArithmetic.AddMultiple(VectorArithmetic.Multiply(yHat[i], xScaled), -2.0 * s * yHat[i], yHat);
             row[i] += s;
             var scaled = ExactScaling.DivideByNorm(row, y);
-            for (var j = 0; j < n; j++) jacobian[i, j] = scaled[j];
+            for (var j = 0; j < n; j++) jacobian[i, j] = Math.ScaleB(scaled[j], a);
         }
-        return jacobian;
+        return Check.InRange(jacobian, nameof(x), "∂proj/∂y");
     }
 
     // The unit vector along the component of b̂ orthogonal to â (both unit vectors), computed from d = b̂ ∓ â so that it

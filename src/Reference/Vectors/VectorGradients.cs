@@ -124,13 +124,14 @@ public static partial class VectorGradients
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">x or y is the zero vector, which makes no angle.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] CosineGradientX(double[] x, double[] y)
     {
         VectorChecks.Angle(x, y);
         double[] xHat = Vector.Unit(x), yHat = Vector.Unit(y);
         var cos = Vector.Dot(xHat, yHat);
         // ∇ₓ[xᵀy/(‖x‖‖y‖)] = y/(‖x‖‖y‖) − (xᵀy)·x̂/(‖x‖²‖y‖) = (ŷ − cos θ·x̂)/‖x‖, using ∇ₓ‖x‖ = x̂
-        return ExactScaling.DivideByNorm(VectorArithmetic.AddMultiple(yHat, -cos, xHat), x);
+        return Check.InRange(ExactScaling.DivideByNorm(VectorArithmetic.AddMultiple(yHat, -cos, xHat), x), nameof(x), "∂cos θ/∂x");
     }
 
     /// <summary>∇_y cos θ = (x̂ − cos θ·ŷ)/‖y‖₂, for cos θ = xᵀy/(‖x‖₂‖y‖₂).</summary>
@@ -138,13 +139,14 @@ public static partial class VectorGradients
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">x or y is the zero vector, which makes no angle.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] CosineGradientY(double[] x, double[] y)
     {
         VectorChecks.Angle(x, y);
         double[] xHat = Vector.Unit(x), yHat = Vector.Unit(y);
         var cos = Vector.Dot(xHat, yHat);
         // the cosine is symmetric in x and y, so swap their roles in ∇ₓ: (x̂ − cos θ·ŷ)/‖y‖
-        return ExactScaling.DivideByNorm(VectorArithmetic.AddMultiple(xHat, -cos, yHat), y);
+        return Check.InRange(ExactScaling.DivideByNorm(VectorArithmetic.AddMultiple(xHat, -cos, yHat), y), nameof(y), "∂cos θ/∂y");
     }
 
     /// <summary>∇ₓ(xᵀŷ) = ŷ: the scalar projection is linear in x.</summary>
@@ -167,10 +169,13 @@ public static partial class VectorGradients
     /// <exception cref="NonFiniteInputException">A component of x or y is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x and y differ in length.</exception>
     /// <exception cref="DegenerateInputException">y is the zero vector, which gives no direction to project on.</exception>
+    /// <exception cref="OutOfDomainException">The result is beyond double's range (said to be, not returned as ±∞).</exception>
     public static double[] ScalarProjectionGradientY(double[] x, double[] y)
     {
         VectorChecks.Projection(x, y);
         // ∇_y[xᵀy/‖y‖] = x/‖y‖ − (xᵀy)·ŷ/‖y‖² = (x − (xᵀŷ)ŷ)/‖y‖, using ∇_y‖y‖ = ŷ
-        return ExactScaling.DivideByNorm(Vector.Reject(x, y), y);
+        // Linear in x: the rejection of 2⁻ᵃx, divided by ‖y‖ and scaled back, so that it cannot overflow on the way.
+        var a = ExactScaling.Exponent(x);
+        return Check.InRange(ExactScaling.ScaleB(ExactScaling.DivideByNorm(Vector.Reject(ExactScaling.ScaleB(x, -a), y), y), a), nameof(y), "∂(xᵀŷ)/∂y");
     }
 }

@@ -2,6 +2,7 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.Features;
 using TensorLinear.Reference.LeastSquares;
+using TensorLinear.Tests.Shared;
 
 namespace TensorLinear.Reference.Tests.LeastSquares;
 
@@ -105,6 +106,26 @@ public class OrdinaryLeastSquaresTests
     }
 
     [Fact]
+    public void AnExactCombinationOfNearlyParallelColumnsIsRefused()
+    {
+        // x₃ = x₁ − x₂ exactly, x₂ = x₁ + 10⁻⁶s: the sine test |R₃₃| ≤ τ‖a₃‖ passed it (sine ≈ 10⁶ε > τ = 6.7e-14) and the
+        // fit returned coefficients of ±3.7e13. The test on the unit-column factor sees the exact dependence.
+        var e = Assert.Throws<RankDeficientException>(() => OrdinaryLeastSquares.Fit(CancellingColumns.Data()));
+        Assert.Equal(["x3"], e.DependentColumns.ToArray());
+        Assert.Equal(3, e.Rank);
+        Assert.Contains("x3 ≈ 1·x1 + -1·x2", e.Message);
+    }
+
+    [Fact]
+    public void NearlyParallelButIndependentColumnsAreFitted()
+    {
+        // The same x₁, x₂ without x₃: an angle of 10⁻⁶ is ill-conditioned (κ ≈ 10⁶) but not singular, and must be fitted.
+        var data = CancellingColumns.Data();
+        var independent = DataSet.FromRows([.. Enumerable.Range(0, data.RowCount).Select(i => data.Row(i)[..2])], data.TargetArray());
+        Assert.Equal(3, OrdinaryLeastSquares.Fit(independent).ParameterCount);
+    }
+
+    [Fact]
     public void AConstantFeatureIsNamedAsACopyOfTheIntercept()
     {
         var data = DataSet.FromRows([[1, 4], [2, 4], [3, 4], [5, 4]], [1, 2, 3, 4]);
@@ -151,6 +172,65 @@ public class OrdinaryLeastSquaresTests
         Assert.Equal(0.0, fit.Coefficients[0], 1e-15);
         Assert.Equal(0.1, fit.Intercept, 1e-15);
     }
+
+    [Theory]
+    [InlineData(-500)] // x, y near 1e-150: Householder's sums of squares are near 1e-300
+    [InlineData(-100)]
+    [InlineData(100)]
+    [InlineData(500)]  // near 1e151: sums of squares near 1e303
+    public void DataScaledByAPowerOfTwoGiveTheSameFitScaledExactly(int k)
+    {
+        // The fit runs on columns and y scaled to a largest magnitude in [1, 2), which is the same design for every k:
+        // the results are the unscaled ones times 2ᵏ (intercept, its SE) or 2²ᵏ (RSS), bit for bit; the slope and its SE
+        // do not change.
+        var fit = OrdinaryLeastSquares.Fit(Line(k));
+        var unscaled = OrdinaryLeastSquares.Fit(Line(0));
+        Assert.Equal(unscaled.Coefficients[0], fit.Coefficients[0]);
+        Assert.Equal(unscaled.StandardErrors[0], fit.StandardErrors[0]);
+        Assert.Equal(Math.ScaleB(unscaled.Intercept, k), fit.Intercept);
+        Assert.Equal(Math.ScaleB(unscaled.InterceptStandardError!.Value, k), fit.InterceptStandardError!.Value);
+        Assert.Equal(Math.ScaleB(unscaled.ResidualSumOfSquares, 2 * k), fit.ResidualSumOfSquares);
+        Assert.Equal(unscaled.RSquared, fit.RSquared);
+    }
+
+    [Fact]
+    public void TheUnscaledLineMatchesItsExactFit()
+    {
+        // κ(A) ≈ 20 for x in [1, 10.5] with an intercept: Householder QR is within a few hundred u of the exact fit.
+        var fit = OrdinaryLeastSquares.Fit(Line(0));
+        Assert.Equal(SmallLine.Slope, fit.Coefficients[0], 1e-13 * SmallLine.Slope);
+        Assert.Equal(SmallLine.Intercept, fit.Intercept, 1e-13 * 10);
+        Assert.Equal(SmallLine.SlopeStandardError, fit.StandardErrors[0], 1e-13 * SmallLine.SlopeStandardError);
+        Assert.Equal(SmallLine.InterceptStandardError, fit.InterceptStandardError!.Value, 1e-13 * SmallLine.InterceptStandardError);
+        Assert.Equal(SmallLine.ResidualSumOfSquares, fit.ResidualSumOfSquares, 1e-12 * SmallLine.ResidualSumOfSquares);
+        Assert.Equal(SmallLine.RSquared, fit.RSquared!.Value, 1e-14);
+    }
+
+    [Theory]
+    [InlineData(1e-170, "the residual sum of squares", "too small")] // was slope 2.502, SE 0, R² NaN
+    [InlineData(1e-158, "the residual sum of squares", "too small")] // was "the QR factorisation overflowed … too large"
+    [InlineData(1e170, "the residual sum of squares", "too large")]
+    public void DataWhoseSquaresLeaveDoubleRangeAreRefusedWithTheTrueReason(double scale, string quantity, string reason)
+    {
+        var data = DataSet.FromRows([.. SmallLine.X().Select(x => new[] { x * scale })], [.. SmallLine.Y().Select(y => y * scale)]);
+        var e = Assert.Throws<OutOfDomainException>(() => OrdinaryLeastSquares.Fit(data));
+        Assert.Contains(quantity, e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void FourTinyRowsAreNotMistakenForARankDeficientDesign()
+    {
+        // At 1e-200 the columns' sums of squares underflowed and the rank test saw zeros; scaled, the design has full rank
+        // and what is out of range is the residual sum of squares.
+        var data = DataSet.FromRows([[1e-200], [2e-200], [3e-200], [5e-200]], [2.1e-200, 3.9e-200, 6.2e-200, 9.8e-200]);
+        var e = Assert.Throws<OutOfDomainException>(() => OrdinaryLeastSquares.Fit(data));
+        Assert.Contains("too small", e.Message);
+        OrdinaryLeastSquares.CheckFullRank(data);
+    }
+
+    private static DataSet Line(int k) =>
+        DataSet.FromRows([.. SmallLine.X().Select(x => new[] { Math.ScaleB(x, k) })], [.. SmallLine.Y().Select(y => Math.ScaleB(y, k))]);
 
     [Fact]
     public void OverflowingDataIsReportedNotReturnedAsNaN() =>

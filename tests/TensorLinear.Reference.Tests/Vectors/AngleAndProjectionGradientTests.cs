@@ -3,6 +3,27 @@ namespace TensorLinear.Reference.Tests;
 public class AngleAndProjectionGradientTests
 {
     [Fact]
+    public void TheProjectionJacobianInYIsExactWhereXIsNearTheTopOfTheRange()
+    {
+        // x = (1e308, 1e308), y = (1e308, 0): ŷ = (1, 0), s = xᵀŷ = 1e308, and (ŷx + sI − 2sŷŷᵀ)/‖y‖ = [[0, 1], [0, 1]]
+        // exactly; 2s = 2e308 overflowed and made it NaN (calc project). Computed for 2⁻ᵃx, every step is exact here.
+        var jacobian = VectorGradients.ProjectJacobianY([1e308, 1e308], [1e308, 0.0]);
+        Assert.Equal(new double[,] { { 0.0, 1.0 }, { 0.0, 1.0 } }, jacobian);
+    }
+
+    [Fact]
+    public void AUnitJacobianBeyondTheRangeOfDoubleIsSaidToBeOutOfRange()
+    {
+        // x = (1e-320, 0): x̂ = (1, 0) exactly, but ∂x̂₂/∂x₂ = 1/‖x‖ = 1e320 is beyond double (calc unit printed ∞).
+        Assert.Equal([1.0, 0.0], Vector.Unit([1e-320, 0.0]));
+        Assert.Contains("out of range", Assert.Throws<OutOfDomainException>(() => VectorGradients.UnitJacobian([1e-320, 0.0])).Message);
+        // At 1e-300 it is 1e300, within range: [[0, 0], [0, 1e300]].
+        var jacobian = VectorGradients.UnitJacobian([1e-300, 0.0]);
+        Assert.Equal(0.0, jacobian[0, 0]);
+        Assert.Equal(1e300, jacobian[1, 1], 1e300 * 1e-15);
+    }
+
+    [Fact]
     public void TheAngleGradientAtRightAnglesPointsAwayFromTheOtherVector()
     {
         // θ between x = (2, 0) and y = (0, 3) is π/2; turning x towards y lowers θ at rate 1/‖x‖ = ½ per unit of x₂,

@@ -51,9 +51,14 @@ public class NormTests
     }
 
     [Fact]
-    public void AEuclideanNormBeyondTheRangeOfDoubleIsInfinity() =>
-        // √2·1.5e308 ≈ 2.1e308 exceeds double.MaxValue ≈ 1.8e308, and overflow rounds to +∞
-        Assert.Equal(double.PositiveInfinity, Vector.Norm2([1.5e308, 1.5e308]));
+    public void ANormBeyondTheRangeOfDoubleIsSaidToBeOutOfRange()
+    {
+        // √2·1.5e308 ≈ 2.1e308 and 1e308 + 1e308 exceed double.MaxValue ≈ 1.8e308 (calc norm --p 1 printed Infinity)
+        Assert.Throws<OutOfDomainException>(() => Vector.Norm2([1.5e308, 1.5e308]));
+        Assert.Throws<OutOfDomainException>(() => Vector.Norm([1e308, 1e308], 1.0));
+        Assert.Throws<OutOfDomainException>(() => Vector.Norm([1.5e308, 1.5e308], 3.0)); // 2^(1/3)·1.5e308 ≈ 1.9e308
+        Assert.Equal(1e308, Vector.Norm([1e308, 1e308], double.PositiveInfinity));
+    }
 
     [Fact]
     public void TheEuclideanNormOfTheZeroVectorIsZero() =>

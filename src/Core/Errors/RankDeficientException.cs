@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 
-namespace TensorLinear.Reference.LeastSquares;
+namespace TensorLinear;
 
 /// <summary>
 /// A design matrix whose columns are linearly dependent (to rounding), so the least-squares coefficients are not
-/// unique and their standard errors are infinite. Names each column that is a combination of earlier ones.
+/// unique and their standard errors are infinite. Names each column that is a combination of earlier ones. Both
+/// least-squares engines raise it, from the one test in <see cref="Numerics.ColumnRank"/>.
 /// </summary>
 public sealed class RankDeficientException : InvalidInputException
 {
