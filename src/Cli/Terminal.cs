@@ -11,12 +11,15 @@ internal sealed class Terminal
     // Wide enough that a table of full-precision numbers does not wrap when the output is a file or a test's buffer.
     private const int RedirectedWidth = 160;
 
-    public Terminal(TextWriter output, TextWriter error)
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors and progress bars go.</param>
+    /// <param name="outputIsConsole">True when <paramref name="output"/> writes to the process's own stdout.</param>
+    public Terminal(TextWriter output, TextWriter error, bool outputIsConsole)
     {
         Output = output;
         Error = error;
         ErrorIsTerminal = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
-        Display = CreateConsole(output, ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected);
+        Display = CreateConsole(output, outputIsConsole && !System.Console.IsOutputRedirected);
     }
 
     /// <summary>Where results go.</summary>

@@ -60,9 +60,4 @@ public class PlotTests
         Assert.Equal("470", svg.Root!.Attribute("width")!.Value);
         Assert.DoesNotContain(svg.Root.Descendants(Svg + "text"), t => t.Value.StartsWith("Data"));
     }
-
-    [Fact]
-    public void AnUnwritablePlotIsBadInput() =>
-        Assert.Contains("--plot", Tool.Run("fit", "--data", Tool.Example("houses.csv"), "--target", "price", "--model", "linear",
-                                           "--plot", "/no/such/directory/plot.svg").AssertBadInput());
 }

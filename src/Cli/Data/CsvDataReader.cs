@@ -15,6 +15,8 @@ internal static class CsvDataReader
     /// <exception cref="DataFormatException">The file is missing, unreadable, empty or malformed.</exception>
     public static CsvTable Read(string path)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--data is empty; give it a CSV file, or - for standard input");
+        if (Directory.Exists(path)) throw new DataFormatException(path, null, null, "is a directory; --data needs a CSV file");
         TextReader reader;
         try
         {
@@ -22,7 +24,7 @@ internal static class CsvDataReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new DataFormatException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"cannot be read: {e.Message}");
+            throw new DataFormatException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"cannot be read: {Output.OutputException.Reason(e)}");
         }
         using (reader) return Read(reader, path);
     }

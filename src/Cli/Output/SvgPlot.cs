@@ -41,14 +41,8 @@ internal static class SvgPlot
             if (columns == 2 && report.Settings.Degree is null) PlanePanel(svg, report, PanelWidth);
             else CurvePanel(svg, report, PanelWidth);
         }
-        try
-        {
-            File.WriteAllText(path, svg.ToString());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"--plot {path}: the file cannot be written: {e.Message}");
-        }
+        var text = System.Text.Encoding.UTF8.GetBytes(svg.ToString());
+        OutputFile.Write("--plot", path, stream => stream.Write(text));
     }
 
     private readonly record struct Frame(double X, double Y, double Width, double Height)
