@@ -31,7 +31,7 @@ internal static class FitCommand
         var standardize = new Option<bool>("--standardize") { Description = "Train on standardised features; report coefficients in original units." };
         var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K" };
         var noIntercept = new Option<bool>("--no-intercept") { Description = "Fit through the origin (no intercept)." };
-        var plot = new Option<string?>("--plot") { Description = "Write an SVG: the loss per epoch and, for a model on two features, the data with the fitted line or decision boundary.", HelpName = "FILE.svg" };
+        var plot = new Option<string?>("--plot") { Description = "Write the plot, SVG or PNG by the extension: the loss per epoch, then the data with the fit (one or two features) or the fitted values and residuals (more).", HelpName = "FILE.svg|FILE.png" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
 
         var command = new Command("fit", "Fit a linear or logistic model to a CSV file, on the reference engine, libtorch or both.")
@@ -79,7 +79,7 @@ internal static class FitCommand
     internal static int Run(Terminal terminal, FitSettings settings)
     {
         var report = FitRunner.Run(settings, terminal);
-        if (settings.PlotFile is string path) SvgPlot.Write(path, report);
+        if (settings.PlotFile is string path) Output.Plots.FitPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, FitJson.Build(report));
         else FitText.Write(terminal.Display, report);
         return ExitCodes.Success;

@@ -116,7 +116,7 @@ internal sealed record FitSettings
     }
 
     /// <summary>The extensions --plot writes, each naming its format.</summary>
-    public static IReadOnlyList<string> PlotExtensions { get; } = [".svg"];
+    public static IReadOnlyList<string> PlotExtensions => Output.Plots.FitPlot.Extensions;
 
     // Checked before the fit, so that a plot that cannot be written costs no fitting.
     private void CheckPlot(string plot)
