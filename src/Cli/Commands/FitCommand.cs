@@ -25,7 +25,7 @@ internal static class FitCommand
         engine.AcceptOnlyFromAmong("reference", "torch", "both");
         var learningRate = new Option<string>("--lr") { Description = "Gradient descent's step: a number, or auto for 1/L, L the largest eigenvalue of a bound on the loss's Hessian.", DefaultValueFactory = _ => "auto", HelpName = "X|auto" };
         var epochs = new Option<int?>("--epochs") { Description = $"The most epochs of gd (default {FitSettings.DefaultEpochs}) or iterations of newton (default {FitSettings.DefaultNewtonIterations}).", HelpName = "N" };
-        var tolerance = new Option<double?>("--tol") { Description = "Stop when ‖∇L‖ ≤ T (gd, default 1e-8) or when the Newton decrement λ²/2 ≤ T (newton, default 1e-10).", HelpName = "T" };
+        var tolerance = new Option<double?>("--tol") { Description = "Stop when ‖∇L‖ ≤ T·‖∇L(θ₀)‖ (gd, relative to the start, default 1e-8) or when the Newton decrement λ²/2 ≤ T (newton, default 1e-10).", HelpName = "T" };
         var l2 = new Option<double>("--l2") { Description = "Ridge penalty λ‖w‖₂² (gd, newton).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
         var l1 = new Option<double>("--l1") { Description = "Lasso penalty λ‖w‖₁ (gd).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
         var standardize = new Option<bool>("--standardize") { Description = "Train on standardised features; report coefficients in original units." };
