@@ -19,13 +19,25 @@ public static class CliApp
     /// <param name="args">The arguments after the program name.</param>
     /// <param name="output">Where results go (tables, JSON).</param>
     /// <param name="error">Where errors and progress bars go; progress bars only when this is a terminal's stderr.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <remarks>Standard input is empty: <c>--data -</c> reads nothing.</remarks>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
+
+    /// <summary>
+    /// As <see cref="Run(string[], TextWriter, TextWriter)"/>, with <paramref name="input"/> as standard input, which
+    /// <c>fit --data -</c> reads.
+    /// </summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="input">Standard input.</param>
+    /// <param name="output">Where results go (tables, JSON).</param>
+    /// <param name="error">Where errors and progress bars go.</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var checkedOutput = new CheckedWriter(output, "stdout");
-        var terminal = new Terminal(checkedOutput, error, ReferenceEquals(output, Console.Out));
+        var terminal = new Terminal(input, checkedOutput, error, ReferenceEquals(output, Console.Out));
         var root = new RootCommand("TensorLinear: check the mathematics of linear models by machine, by hand-derived reference and libtorch autograd side by side.");
         root.Subcommands.Add(EngineCommand.Create(terminal));
         root.Subcommands.Add(VerifyCommand.Create(terminal));

@@ -11,16 +11,21 @@ internal sealed class Terminal
     // Wide enough that a table of full-precision numbers does not wrap when the output is a file or a test's buffer.
     private const int RedirectedWidth = 160;
 
+    /// <param name="input">Standard input, for data read from it.</param>
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where errors and progress bars go.</param>
     /// <param name="outputIsConsole">True when <paramref name="output"/> writes to the process's own stdout.</param>
-    public Terminal(TextWriter output, TextWriter error, bool outputIsConsole)
+    public Terminal(TextReader input, TextWriter output, TextWriter error, bool outputIsConsole)
     {
+        Input = input;
         Output = output;
         Error = error;
         ErrorIsTerminal = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
         Display = CreateConsole(output, outputIsConsole && !System.Console.IsOutputRedirected);
     }
+
+    /// <summary>Standard input.</summary>
+    public TextReader Input { get; }
 
     /// <summary>Where results go.</summary>
     public TextWriter Output { get; }

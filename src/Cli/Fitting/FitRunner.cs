@@ -34,7 +34,12 @@ internal static class FitRunner
     public static FitReport Run(FitSettings settings, Terminal terminal)
     {
         settings.Validate();
-        var input = LoadedData.From(CsvDataReader.Read(settings.DataFile), settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
+        var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, bar =>
+        {
+            var task = bar.Task("", ProgressSteps);
+            return CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input, new Fraction(task));
+        });
+        var input = LoadedData.From(table, settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
@@ -53,7 +58,8 @@ internal static class FitRunner
             };
             var fits = terminal.WithProgress($"fit {settings.Solver.ToString().ToLowerInvariant()}", settings.Json, bar =>
                 settings.Engines.Select(engine => Fit(settings, engine, features, training, standardizer, bar.Task(engine, total))).ToImmutableArray());
-            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), CheckHessian(settings, training, fits));
+            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), CheckHessian(settings, training, fits),
+                FitWarnings.Of(settings, training, fits));
         }
         catch (InvalidInputException e) when (e.ArgumentName == "data")
         {
@@ -197,10 +203,12 @@ internal static class FitRunner
     {
         var targets = features.TargetArray();
         var predictions = LinearRegression.Predict(features, model);
-        double? rSquared;
+        double? rSquared = null;
         try
         {
-            rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
+            // Not given for a target constant but for rounding (FitWarnings says why): its R² measures noise.
+            if (!FitWarnings.NearlyConstant(targets))
+                rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
         }
         catch (DegenerateInputException)
         {
@@ -263,6 +271,15 @@ internal static class FitRunner
                 largest = Math.Max(largest, Math.Abs(hand[i, j]));
             }
         return new HessianCheck(difference, largest);
+    }
+
+    // The steps of a bar that shows a fraction done (the bytes of a file read).
+    private const int ProgressSteps = 1000;
+
+    // A fraction done, passed on to the bar as steps of ProgressSteps.
+    private sealed class Fraction(IProgress<int> bar) : IProgress<double>
+    {
+        public void Report(double value) => bar.Report((int)(Math.Clamp(value, 0, 1) * ProgressSteps));
     }
 
     // Epoch reports from a solver, passed on to the progress bar as the epoch number.

@@ -32,7 +32,11 @@ internal enum EngineChoice
 /// <summary>Everything <c>tensorlinear fit</c> was asked to do, as parsed from its options.</summary>
 internal sealed record FitSettings
 {
+    /// <summary>The CSV file, or "-" for standard input.</summary>
     public required string DataFile { get; init; }
+
+    /// <summary>The character between fields.</summary>
+    public char Delimiter { get; init; } = ',';
 
     public required string Target { get; init; }
 
@@ -121,7 +125,7 @@ internal sealed record FitSettings
     // Checked before the fit, so that a plot that cannot be written costs no fitting.
     private void CheckPlot(string plot)
     {
-        OutputFile.Check("--plot", plot, [DataFile]);
+        OutputFile.Check("--plot", plot, DataFile == Data.CsvDataReader.StandardInput ? [] : [DataFile]);
         var extension = Path.GetExtension(plot).ToLowerInvariant();
         if (!PlotExtensions.Contains(extension))
             throw new UsageException($"--plot {plot}: the format is chosen by the extension, which must be {string.Join(" or ", PlotExtensions)}");
