@@ -106,5 +106,8 @@ public static class CliApp
         return code;
     }
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    // One line, and no control characters: a name read from a file in the wrong encoding must not drive the terminal.
+    private static string OneLine(string message) =>
+        new(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(c => char.IsControl(c) ? '\uFFFD' : c).ToArray());
 }
