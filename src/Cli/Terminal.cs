@@ -101,6 +101,29 @@ internal sealed class ProgressBar
         });
     }
 
+    /// <summary>
+    /// A reporter for a run whose length is not known ahead (Newton–Raphson stops when converged, typically after a
+    /// handful of its iteration limit): an indeterminate bar whose label counts the <paramref name="unit"/>s done, so
+    /// that it neither crawls nor jumps to the end.
+    /// </summary>
+    public IProgress<int> Counter(string label, string unit)
+    {
+        if (_context is null) return new Reporter(_ => { });
+        var description = Markup.Escape($"{_description} {label}".Trim());
+        var task = _context.AddTask(description, maxValue: 1);
+        task.IsIndeterminate = true;
+        return new Reporter(count =>
+        {
+            if (count == int.MaxValue)
+            {
+                task.Value = 1;
+                task.StopTask();
+                return;
+            }
+            task.Description = Markup.Escape($"{_description} {label}: {unit} {count}".Trim());
+        });
+    }
+
     // Progress<T> would post each report to the thread pool; the bar's value is a plain property, set here directly.
     private sealed class Reporter(Action<int> report) : IProgress<int>
     {
