@@ -6,8 +6,12 @@ cd "$(dirname "$0")"
 scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
+fuzz=tests/TensorLinear.Cli.Tests/bin/Release/net10.0/fuzz-summary.txt
+rm -f "$fuzz"
 dotnet test TensorLinear.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The fuzz test's counts of runs and outcomes (tests/TensorLinear.Cli.Tests/Fuzz), which dotnet test keeps to itself.
+cat "$fuzz" 2>/dev/null
 
 # Each test assembly closes with "Passed!  - Failed: F, Passed: P, ..." (or "Failed!"); add them up.
 read -r passed failed < <(sed -nE 's/.*(Passed|Failed)! +- Failed: +([0-9]+), Passed: +([0-9]+).*/\3 \2/p' "$log" |

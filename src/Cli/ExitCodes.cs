@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The environment failed: libtorch could not be loaded or refused an operation.</summary>
     public const int EnvironmentFailure = 3;
+
+    /// <summary>An output could not be written: stdout (a full disk, a closed pipe) or a file asked for, such as the plot.</summary>
+    public const int OutputFailure = 4;
 }

@@ -11,13 +11,21 @@ internal sealed class Terminal
     // Wide enough that a table of full-precision numbers does not wrap when the output is a file or a test's buffer.
     private const int RedirectedWidth = 160;
 
-    public Terminal(TextWriter output, TextWriter error)
+    /// <param name="input">Standard input, for data read from it.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors and progress bars go.</param>
+    /// <param name="outputIsConsole">True when <paramref name="output"/> writes to the process's own stdout.</param>
+    public Terminal(TextReader input, TextWriter output, TextWriter error, bool outputIsConsole)
     {
+        Input = input;
         Output = output;
         Error = error;
         ErrorIsTerminal = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
-        Display = CreateConsole(output, ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected);
+        Display = CreateConsole(output, outputIsConsole && !System.Console.IsOutputRedirected);
     }
+
+    /// <summary>Standard input.</summary>
+    public TextReader Input { get; }
 
     /// <summary>Where results go.</summary>
     public TextWriter Output { get; }
@@ -90,6 +98,29 @@ internal sealed class ProgressBar
         {
             task.Value = step;
             if (step >= total) task.StopTask();
+        });
+    }
+
+    /// <summary>
+    /// A reporter for a run whose length is not known ahead (Newton–Raphson stops when converged, typically after a
+    /// handful of its iteration limit): an indeterminate bar whose label counts the <paramref name="unit"/>s done, so
+    /// that it neither crawls nor jumps to the end.
+    /// </summary>
+    public IProgress<int> Counter(string label, string unit)
+    {
+        if (_context is null) return new Reporter(_ => { });
+        var description = Markup.Escape($"{_description} {label}".Trim());
+        var task = _context.AddTask(description, maxValue: 1);
+        task.IsIndeterminate = true;
+        return new Reporter(count =>
+        {
+            if (count == int.MaxValue)
+            {
+                task.Value = 1;
+                task.StopTask();
+                return;
+            }
+            task.Description = Markup.Escape($"{_description} {label}: {unit} {count}".Trim());
         });
     }
 

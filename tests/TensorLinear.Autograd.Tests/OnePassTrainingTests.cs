@@ -206,12 +206,12 @@ public sealed class OnePassTrainingTests
         var onePass = OnePass.Train(ModelKind.Linear, data, options);
         Assert.True(canonical.Converged && onePass.Converged);
         Assert.InRange(onePass.Epochs, canonical.Epochs - 2, canonical.Epochs + 2);
-        // f is μ-strongly convex with μ the Hessian's smallest eigenvalue, so ‖θ − θ*‖ ≤ ‖∇f(θ)‖/μ ≤ tol/μ for each
-        // path's last iterate, and the two lie within 2·tol/μ of each other. μ ≥ 1 here: with 1003 rows of 7 standard
+        // f is μ-strongly convex with μ the Hessian's smallest eigenvalue, so ‖θ − θ*‖ ≤ ‖∇f(θ)‖/μ for each path's
+        // last iterate, and the two lie within the sum of those of each other. μ ≥ 1 here: with 1003 rows of 7 standard
         // normal features and the ones column, (1/n)AᵀA has its eigenvalues within about (1 ± √(8/1003))² ⊂ [0.8, 1.2],
         // and the MSE Hessian is twice that.
         var difference = Norm(canonical.Model.ToParameterVector().Zip(onePass.Model.ToParameterVector(), (a, b) => a - b).ToArray());
-        Assert.True(difference <= 2 * 1e-9 / 1.0, $"{difference:G3}");
+        Assert.True(difference <= (canonical.GradientNorm + onePass.GradientNorm) / 1.0, $"{difference:G3}");
     }
 
     [Fact]

@@ -62,3 +62,33 @@ public class CsvDataReaderTests
         Assert.Equal([1.0, 1.0, 0.0, 0.0], loaded.Data.Targets.ToArray());
     }
 }
+
+public class CsvProgressTests
+{
+    [Fact]
+    public void ReadingReportsTheFractionOfTheFileReadRisingToOne()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tensorlinear-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, "x,y\n" + string.Concat(Enumerable.Range(0, 50_000).Select(i => $"{i},{2 * i}\n")));
+            var fractions = new List<double>();
+            var table = CsvDataReader.Read(path, ',', TextReader.Null, new Recorder(fractions));
+            Assert.Equal(50_000, table.Rows.Length);
+            // Every 16,384 rows and at the end: three on the way, then 1.
+            Assert.Equal(4, fractions.Count);
+            Assert.Equal(fractions.Order(), fractions);
+            Assert.InRange(fractions[0], 0.2, 0.5);
+            Assert.Equal(1.0, fractions[^1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class Recorder(List<double> fractions) : IProgress<double>
+    {
+        public void Report(double value) => fractions.Add(value);
+    }
+}

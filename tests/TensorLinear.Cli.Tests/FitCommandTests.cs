@@ -197,7 +197,7 @@ public class FitCommandTests
     public void AutoLearningRateIsOneOverTheLipschitzBound()
     {
         var json = Tool.Run("fit", "--data", Exam, "--target", "result", "--model", "logistic", "--solver", "gd", "--engine", "reference", "--epochs", "5", "--json").Json();
-        var data = Cli.Data.LoadedData.From(Cli.Data.CsvDataReader.Read(Exam), "result", null, classes: true).Data;
+        var data = Cli.Data.LoadedData.From(Cli.Data.CsvDataReader.Read(Exam, ',', TextReader.Null), "result", null, classes: true).Data;
 
         Assert.Equal("auto", json.GetProperty("options").GetProperty("learningRate").GetString());
         Assert.Equal(1.0 / LipschitzBound.Of(ModelKind.Logistic, data, Penalty.None), json.GetProperty("fits")[0].GetProperty("learningRate").GetDouble());

@@ -15,6 +15,7 @@ public partial class JsonSchemaTests
     {
         ["command"] = "string", ["data"] = "object", ["model"] = "string", ["solver"] = "string", ["options"] = "object",
         ["fits"] = "array", ["agreement"] = "object|null", ["hessianCheck"] = "object|null",
+        ["warnings"] = "array",
     };
 
     private static readonly Dictionary<string, string> FitData = new()

@@ -30,14 +30,17 @@ public sealed record ToolResult(int ExitCode, string Output, string Error)
     }
 }
 
-/// <summary>Runs <c>tensorlinear</c> in-process through <see cref="CliApp.Run"/>, or as a process from its built dll.</summary>
+/// <summary>Runs <c>tensorlinear</c> in-process through <see cref="CliApp.Run(string[], TextReader, TextWriter, TextWriter)"/>, or as a process from its built dll.</summary>
 public static class Tool
 {
     /// <summary>Runs the tool in-process with captured output.</summary>
-    public static ToolResult Run(params string[] args)
+    public static ToolResult Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs the tool in-process with <paramref name="input"/> as its standard input.</summary>
+    public static ToolResult RunWithInput(string input, params string[] args)
     {
         using StringWriter output = new(), error = new();
-        var code = CliApp.Run(args, output, error);
+        var code = CliApp.Run(args, new StringReader(input), output, error);
         return new ToolResult(code, output.ToString(), error.ToString());
     }
 

@@ -14,7 +14,8 @@ internal static class FitCommand
 {
     internal static Command Create(Terminal terminal)
     {
-        var data = new Option<string>("--data") { Description = "The CSV file: a header row, numbers in invariant culture.", Required = true, HelpName = "FILE.csv" };
+        var data = new Option<string>("--data") { Description = "The CSV file: a header row, numbers in invariant culture; - reads standard input.", Required = true, HelpName = "FILE.csv|-" };
+        var delimiter = new Option<char>("--delimiter") { Description = "The character between fields: one character, or tab (default ,).", DefaultValueFactory = _ => ',', HelpName = "C", CustomParser = Arguments.Delimiter };
         var target = new Option<string>("--target") { Description = "The column to predict.", Required = true, HelpName = "COLUMN" };
         var features = new Option<string?>("--features") { Description = "The feature columns, comma-separated (default: every other column).", HelpName = "A,B,..." };
         var model = new Option<string>("--model") { Description = "linear (least squares) or logistic (log-loss; the target may hold any two labels).", Required = true, HelpName = "linear|logistic" };
@@ -24,19 +25,19 @@ internal static class FitCommand
         var engine = new Option<string>("--engine") { Description = "reference (hand-derived), torch (libtorch autograd) or both, compared.", DefaultValueFactory = _ => "both", HelpName = "reference|torch|both" };
         engine.AcceptOnlyFromAmong("reference", "torch", "both");
         var learningRate = new Option<string>("--lr") { Description = "Gradient descent's step: a number, or auto for 1/L, L the largest eigenvalue of a bound on the loss's Hessian.", DefaultValueFactory = _ => "auto", HelpName = "X|auto" };
-        var epochs = new Option<int?>("--epochs") { Description = $"The most epochs of gd (default {FitSettings.DefaultEpochs}) or iterations of newton (default {FitSettings.DefaultNewtonIterations}).", HelpName = "N" };
-        var tolerance = new Option<double?>("--tol") { Description = "Stop when ‖∇L‖ ≤ T (gd, default 1e-8) or when the Newton decrement λ²/2 ≤ T (newton, default 1e-10).", HelpName = "T" };
-        var l2 = new Option<double>("--l2") { Description = "Ridge penalty λ‖w‖₂² (gd, newton).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
-        var l1 = new Option<double>("--l1") { Description = "Lasso penalty λ‖w‖₁ (gd).", DefaultValueFactory = _ => 0.0, HelpName = "λ" };
+        var epochs = new Option<int?>("--epochs") { Description = $"The most epochs of gd (default {FitSettings.DefaultEpochs}) or iterations of newton (default {FitSettings.DefaultNewtonIterations}).", HelpName = "N", CustomParser = Arguments.OptionalWholeNumber("--epochs") };
+        var tolerance = new Option<double?>("--tol") { Description = "Stop when ‖∇L‖ ≤ T·‖∇L(θ₀)‖ (gd, relative to the start, default 1e-8) or when the Newton decrement λ²/2 ≤ T (newton, default 1e-10).", HelpName = "T", CustomParser = Arguments.OptionalNonNegative("--tol") };
+        var l2 = new Option<double>("--l2") { Description = "Ridge penalty λ‖w‖₂² (gd, newton).", DefaultValueFactory = _ => 0.0, HelpName = "λ", CustomParser = Arguments.NonNegative("--l2") };
+        var l1 = new Option<double>("--l1") { Description = "Lasso penalty λ‖w‖₁ (gd).", DefaultValueFactory = _ => 0.0, HelpName = "λ", CustomParser = Arguments.NonNegative("--l1") };
         var standardize = new Option<bool>("--standardize") { Description = "Train on standardised features; report coefficients in original units." };
-        var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K" };
+        var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K", CustomParser = Arguments.OptionalWholeNumber("--degree") };
         var noIntercept = new Option<bool>("--no-intercept") { Description = "Fit through the origin (no intercept)." };
-        var plot = new Option<string?>("--plot") { Description = "Write an SVG: the loss per epoch and, for a model on two features, the data with the fitted line or decision boundary.", HelpName = "FILE.svg" };
+        var plot = new Option<string?>("--plot") { Description = "Write the plot, SVG or PNG by the extension: the loss per epoch, then the data with the fit (one or two features) or the fitted values and residuals (more).", HelpName = "FILE.svg|FILE.png" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
 
         var command = new Command("fit", "Fit a linear or logistic model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, plot, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, plot, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
@@ -44,6 +45,7 @@ internal static class FitCommand
             var settings = new FitSettings
             {
                 DataFile = parse.GetValue(data)!,
+                Delimiter = parse.GetValue(delimiter),
                 Target = parse.GetValue(target)!,
                 Features = parse.GetValue(features) is string list ? Arguments.List(list, "--features") : null,
                 Model = kind,
@@ -79,7 +81,7 @@ internal static class FitCommand
     internal static int Run(Terminal terminal, FitSettings settings)
     {
         var report = FitRunner.Run(settings, terminal);
-        if (settings.PlotFile is string path) SvgPlot.Write(path, report);
+        if (settings.PlotFile is string path) Output.Plots.FitPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, FitJson.Build(report));
         else FitText.Write(terminal.Display, report);
         return ExitCodes.Success;

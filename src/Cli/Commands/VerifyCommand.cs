@@ -15,8 +15,8 @@ internal static class VerifyCommand
 {
     internal static Command Create(Terminal terminal)
     {
-        var cases = new Option<int>("--cases") { Description = "Cases generated per derivation.", DefaultValueFactory = _ => 200, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "The seed: the same seed generates the same cases.", DefaultValueFactory = _ => 1, HelpName = "S" };
+        var cases = new Option<int>("--cases") { Description = "Cases generated per derivation.", DefaultValueFactory = _ => 200, HelpName = "N", CustomParser = Arguments.WholeNumber("--cases") };
+        var seed = new Option<int>("--seed") { Description = "The seed: the same seed generates the same cases.", DefaultValueFactory = _ => 1, HelpName = "S", CustomParser = Arguments.WholeNumber("--seed") };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of the table." };
         var command = new Command("verify", "Check every derivation: the hand-derived reference against libtorch on generated cases, values and gradients within derived bounds.")
         {

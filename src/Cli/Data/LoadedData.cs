@@ -53,7 +53,25 @@ internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Cla
             if (Array.TrueForAll(targets, y => y == targets[0]))
                 throw new DataFormatException(table.Source, null, target, FormattableString.Invariant($"the target is constant (every row holds {targets[0]}), so there is nothing to fit"));
         }
+        var largest = OverflowLimit(rows.Length, featureIndices.Length);
+        for (var j = 0; j < featureIndices.Length; j++) CheckMagnitude(table, featureIndices[j], i => rows[i][j], largest);
+        if (!classes) CheckMagnitude(table, targetIndex, i => targets[i], largest);
         return new LoadedData(table.Source, DataSet.FromRows(rows, targets, featureNames, target), mapping);
+    }
+
+    /// <summary>
+    /// The largest magnitude a value may have: the solvers form sums of n(d + 2) products of two values (XᵀX, the
+    /// squared residuals, the Hessian), which overflow to ∞ past √(max double / (8n(d + 2))) — about 1e150 for small
+    /// data — and would come out as "is Infinity" from deep inside a solver, or as a silently wrong fit.
+    /// </summary>
+    public static double OverflowLimit(int rowCount, int featureCount) => Math.Sqrt(double.MaxValue / (8.0 * rowCount * (featureCount + 2)));
+
+    private static void CheckMagnitude(CsvTable table, int column, Func<int, double> value, double largest)
+    {
+        for (var i = 0; i < table.Rows.Length; i++)
+            if (Math.Abs(value(i)) > largest)
+                throw new DataFormatException(table.Source, table.Rows[i].Line, table.Columns[column],
+                    $"{Output.Format.Short(value(i))} is too large to fit: past {Output.Format.Difference(largest)} the sums of squares a fit forms overflow; rescale the column (divide it by a power of ten)");
     }
 
     private static double Number(CsvTable table, CsvRow row, int column)

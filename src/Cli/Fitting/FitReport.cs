@@ -15,6 +15,7 @@ namespace TensorLinear.Cli.Fitting;
 /// <param name="Fits">One fit per engine, in the order run.</param>
 /// <param name="Agreement">How far the engines' fits are apart; null with one engine.</param>
 /// <param name="HessianCheck">The hand Hessian against double backward at the solution (Newton–Raphson only).</param>
+/// <param name="Warnings">What the fit may still get wrong, in sentences (<see cref="FitWarnings"/>).</param>
 internal sealed record FitReport(
     FitSettings Settings,
     LoadedData Input,
@@ -22,7 +23,8 @@ internal sealed record FitReport(
     ImmutableArray<string> ParameterNames,
     ImmutableArray<EngineFit> Fits,
     Agreement? Agreement,
-    HessianCheck? HessianCheck);
+    HessianCheck? HessianCheck,
+    ImmutableArray<string> Warnings);
 
 /// <summary>One engine's fit.</summary>
 /// <param name="Engine">"reference" or "torch".</param>

@@ -34,7 +34,12 @@ internal static class FitRunner
     public static FitReport Run(FitSettings settings, Terminal terminal)
     {
         settings.Validate();
-        var input = LoadedData.From(CsvDataReader.Read(settings.DataFile), settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
+        var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, bar =>
+        {
+            var task = bar.Task("", ProgressSteps);
+            return CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input, new Fraction(task));
+        });
+        var input = LoadedData.From(table, settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
@@ -45,15 +50,24 @@ internal static class FitRunner
             var standardizer = settings.Standardize ? Standardizer.Fit(features) : null;
             var training = standardizer?.Transform(features) ?? features;
             var names = settings.FitIntercept ? features.FeatureNames.Add(InterceptName) : features.FeatureNames;
-            var total = settings.Solver switch
+            // Descent's bar counts epochs against the limit; Newton's counts iterations, its end not known ahead.
+            var total = settings.Solver == Solver.Gd ? settings.Epochs ?? FitSettings.DefaultEpochs : 1;
+            var solved = terminal.WithProgress($"fit {settings.Solver.ToString().ToLowerInvariant()}", settings.Json, bar =>
+                settings.Engines.Select(engine => Solve(settings, engine, training, standardizer,
+                    settings.Solver == Solver.Newton ? bar.Counter(engine, "iteration") : bar.Task(engine, total))).ToList());
+            // The checks after the fit (metrics, separation, the Hessian) take seconds on large data: a bar of their own,
+            // one step per check done.
+            var newton = settings.Solver == Solver.Newton;
+            var (fits, hessian) = terminal.WithProgress("check", settings.Json, bar =>
             {
-                Solver.Gd => settings.Epochs ?? FitSettings.DefaultEpochs,
-                Solver.Newton => settings.Epochs ?? FitSettings.DefaultNewtonIterations,
-                _ => 1,
-            };
-            var fits = terminal.WithProgress($"fit {settings.Solver.ToString().ToLowerInvariant()}", settings.Json, bar =>
-                settings.Engines.Select(engine => Fit(settings, engine, features, training, standardizer, bar.Task(engine, total))).ToImmutableArray());
-            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), CheckHessian(settings, training, fits));
+                var step = new Steps(bar.Task(newton ? "metrics, separation, Hessian" : "metrics, separation", 2 * solved.Count + (newton ? 1 : 0)));
+                var measured = solved.Select(s => Measure(settings, s, features, training, standardizer, step)).ToImmutableArray();
+                var check = CheckHessian(settings, training, measured);
+                step.Done();
+                return (measured, check);
+            });
+            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), hessian,
+                FitWarnings.Of(settings, training, fits));
         }
         catch (InvalidInputException e) when (e.ArgumentName == "data")
         {
@@ -71,7 +85,10 @@ internal static class FitRunner
         return PolynomialFeatures.Of(data, degree);
     }
 
-    private static EngineFit Fit(FitSettings settings, string engineName, DataSet features, DataSet training, Standardizer? standardizer, IProgress<int> progress)
+    // One engine's solve, timed.
+    private sealed record Solved(string Engine, SolverResult Result, double Seconds);
+
+    private static Solved Solve(FitSettings settings, string engineName, DataSet training, Standardizer? standardizer, IProgress<int> progress)
     {
         ILinearModelEngine engine = engineName == "torch" ? TorchEngine.Instance : new ReferenceEngine();
         var epochs = new Progress(progress);
@@ -86,16 +103,23 @@ internal static class FitRunner
         };
         var seconds = clock.Elapsed.TotalSeconds;
         progress.Report(int.MaxValue);
+        return new Solved(engineName, fit, seconds);
+    }
 
+    // The solve mapped to original units and measured: its separation (one step of the bar), then its metrics (another).
+    private static EngineFit Measure(FitSettings settings, Solved solved, DataSet features, DataSet training, Standardizer? standardizer, Steps step)
+    {
+        var fit = solved.Result;
         var model = standardizer?.ToOriginalUnits(fit.TrainedModel) ?? fit.TrainedModel;
         var separation = fit.Separation is null ? null : ToOriginalUnits(fit.Separation, standardizer, features);
         if (settings.Solver == Solver.Gd && settings.Model == ModelKind.Logistic && settings.Penalty.IsNone)
             separation = DescentSeparation(settings, features, training, model, standardizer);
-        return new EngineFit(engineName, model, fit.TrainedModel, fit.StandardErrors, fit.Loss, fit.LossHistory, fit.Iterations,
-            fit.StopReason, fit.Converged, fit.LearningRate, seconds,
-            settings.Model == ModelKind.Linear ? Regression(features, model, settings.FitIntercept) : null,
-            settings.Model == ModelKind.Logistic ? Classification(features, model) : null,
-            separation);
+        step.Done();
+        var regression = settings.Model == ModelKind.Linear ? Regression(features, model, settings.FitIntercept) : null;
+        var classification = settings.Model == ModelKind.Logistic ? Classification(features, model) : null;
+        step.Done();
+        return new EngineFit(solved.Engine, model, fit.TrainedModel, fit.StandardErrors, fit.Loss, fit.LossHistory, fit.Iterations,
+            fit.StopReason, fit.Converged, fit.LearningRate, solved.Seconds, regression, classification, separation);
     }
 
     // What a solver returns before the results are mapped to original units and measured.
@@ -197,10 +221,12 @@ internal static class FitRunner
     {
         var targets = features.TargetArray();
         var predictions = LinearRegression.Predict(features, model);
-        double? rSquared;
+        double? rSquared = null;
         try
         {
-            rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
+            // Not given for a target constant but for rounding (FitWarnings says why): its R² measures noise.
+            if (!FitWarnings.NearlyConstant(targets))
+                rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
         }
         catch (DegenerateInputException)
         {
@@ -263,6 +289,23 @@ internal static class FitRunner
                 largest = Math.Max(largest, Math.Abs(hand[i, j]));
             }
         return new HessianCheck(difference, largest);
+    }
+
+    // The steps of a bar that shows a fraction done (the bytes of a file read).
+    private const int ProgressSteps = 1000;
+
+    // A fraction done, passed on to the bar as steps of ProgressSteps.
+    private sealed class Fraction(IProgress<int> bar) : IProgress<double>
+    {
+        public void Report(double value) => bar.Report((int)(Math.Clamp(value, 0, 1) * ProgressSteps));
+    }
+
+    // Checks done, counted onto a bar.
+    private sealed class Steps(IProgress<int> bar)
+    {
+        private int _done;
+
+        public void Done() => bar.Report(++_done);
     }
 
     // Epoch reports from a solver, passed on to the progress bar as the epoch number.

@@ -1,3 +1,4 @@
+using TensorLinear.Cli.Output;
 using TensorLinear.Models;
 
 namespace TensorLinear.Cli.Fitting;
@@ -31,7 +32,11 @@ internal enum EngineChoice
 /// <summary>Everything <c>tensorlinear fit</c> was asked to do, as parsed from its options.</summary>
 internal sealed record FitSettings
 {
+    /// <summary>The CSV file, or "-" for standard input.</summary>
     public required string DataFile { get; init; }
+
+    /// <summary>The character between fields.</summary>
+    public char Delimiter { get; init; } = ',';
 
     public required string Target { get; init; }
 
@@ -111,5 +116,18 @@ internal sealed record FitSettings
         if (Degree is < 1) throw new UsageException($"--degree is {Degree}; a polynomial needs degree ≥ 1");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
+        if (PlotFile is string plot) CheckPlot(plot);
+    }
+
+    /// <summary>The extensions --plot writes, each naming its format.</summary>
+    public static IReadOnlyList<string> PlotExtensions => Output.Plots.FitPlot.Extensions;
+
+    // Checked before the fit, so that a plot that cannot be written costs no fitting.
+    private void CheckPlot(string plot)
+    {
+        OutputFile.Check("--plot", plot, DataFile == Data.CsvDataReader.StandardInput ? [] : [DataFile]);
+        var extension = Path.GetExtension(plot).ToLowerInvariant();
+        if (!PlotExtensions.Contains(extension))
+            throw new UsageException($"--plot {plot}: the format is chosen by the extension, which must be {string.Join(" or ", PlotExtensions)}");
     }
 }

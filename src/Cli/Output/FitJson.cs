@@ -59,6 +59,7 @@ internal static class FitJson
                 ["maxAbsoluteEntry"] = Json.Number(h.MaxAbsoluteEntry),
                 ["relativeDifference"] = Json.Number(h.RelativeDifference),
             },
+            ["warnings"] = new JsonArray([.. report.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
         };
     }
 

@@ -26,7 +26,7 @@ internal static class FitText
         {
             console.WriteLine("Coefficients" + (settings.Standardize ? " (fitted on standardised features, shown in original units)" : ""));
             console.Write(Coefficients(report));
-            if (settings.Solver == Solver.Qr && fits.Any(f => f.StandardErrors is null))
+            if (settings.Solver == Solver.Qr && fits.Any(f => f.StandardErrors is null) && fits.Any(f => f.StandardErrors is not null))
                 console.WriteLine("(standard errors come from the reference's QR factor, Cov = σ̂²R⁻¹R⁻ᵀ; libtorch's least squares returns the coefficients alone)");
         }
         if (settings.Model == ModelKind.Logistic && !settings.Penalty.IsNone)
@@ -58,6 +58,8 @@ internal static class FitText
             console.WriteLine($"hessian    hand-derived against libtorch's double backward at the solution: largest difference {Format.Difference(hessian.MaxAbsoluteDifference)} " +
                               $"(relative to the largest entry {Format.Difference(hessian.RelativeDifference)})");
         }
+        if (report.Warnings.Length > 0) console.WriteLine();
+        foreach (var warning in report.Warnings) console.WriteLine($"warning    {warning}");
         if (settings.PlotFile is not null) console.WriteLine($"plot       {settings.PlotFile}");
     }
 

@@ -10,8 +10,17 @@ namespace TensorLinear.Training;
 /// </summary>
 /// <remarks>
 /// Each epoch the engine evaluates the loss L(θₖ) and the step direction at the current parameters, hands both to
-/// <see cref="Observe"/>, and takes the step only when told to go on. Divergence is a non-finite loss, or a loss that
-/// grew in <see cref="TrainingOptions.DivergencePatience"/> consecutive epochs.
+/// <see cref="Observe"/>, and takes the step only when told to go on. Both tests are relative to the run itself, so that
+/// they read the same whatever the units of the data:
+/// <list type="bullet">
+/// <item>convergence is ‖∇f(θₖ)‖ ≤ τ·‖∇f(θ₀)‖, the step norm fallen by the factor <see cref="TrainingOptions.Tolerance"/>
+/// from its value at the start (an absolute ‖∇f‖ ≤ τ stops at once on data in small units, where every gradient is
+/// small, and never on data in large ones);</item>
+/// <item>divergence is a non-finite loss, or a loss that, beyond its rounding, grew in
+/// <see cref="TrainingOptions.DivergencePatience"/> consecutive epochs or stayed above its starting value L(θ₀) for as
+/// many: a step within 2/L never raises the loss of a convex L-smooth f, so a run that keeps it above where it began
+/// is overshooting, even when the loss oscillates rather than grows (logistic descent with too large a step does).</item>
+/// </list>
 /// </remarks>
 public sealed class DescentMonitor
 {
@@ -22,6 +31,8 @@ public sealed class DescentMonitor
     private readonly double _lossNoise;
     private readonly ImmutableArray<double>.Builder _losses = ImmutableArray.CreateBuilder<double>();
     private int _growing;
+    private int _aboveStart;
+    private double _startStepNorm = double.NaN;
     private double _lastStepNorm = double.NaN;
     private StopReason _reason = StopReason.EpochLimit;
 
@@ -60,21 +71,27 @@ public sealed class DescentMonitor
     /// Records the loss at the current parameters and the norm of the step direction there (the gradient, or the
     /// proximal-gradient mapping under an L1 penalty). Returns true when descent should stop here, without stepping.
     /// </summary>
-    /// <exception cref="DivergenceException">The loss is non-finite, or grew too many epochs in a row.</exception>
+    /// <exception cref="DivergenceException">The loss is non-finite, or grew or stayed above its start too many epochs in a row.</exception>
     public bool Observe(double loss, double stepNorm)
     {
         var epoch = _losses.Count;
         if (!double.IsFinite(loss) || !double.IsFinite(stepNorm))
             throw new DivergenceException(_learningRate, _divergenceBound, epoch, loss);
-        _growing = epoch > 0 && loss - _losses[^1] > _lossNoise * Math.Max(Math.Abs(loss), Math.Abs(_losses[^1])) ? _growing + 1 : 0;
+        _growing = epoch > 0 && Rises(_losses[^1], loss) ? _growing + 1 : 0;
+        _aboveStart = epoch > 0 && Rises(_losses[0], loss) ? _aboveStart + 1 : 0;
+        if (epoch == 0) _startStepNorm = stepNorm;
         _losses.Add(loss);
         _lastStepNorm = stepNorm;
         if (epoch > 0) _progress?.Report(new EpochProgress(epoch, _options.MaxEpochs, loss));
-        if (_growing >= _options.DivergencePatience)
+        if (_growing >= _options.DivergencePatience || _aboveStart >= _options.DivergencePatience)
             throw new DivergenceException(_learningRate, _divergenceBound, epoch, loss);
-        if (stepNorm <= _options.Tolerance) { _reason = StopReason.Converged; return true; }
+        // ‖∇f(θₖ)‖ ≤ τ·‖∇f(θ₀)‖; a start at a stationary point (‖∇f(θ₀)‖ = 0) has converged before any step.
+        if (stepNorm <= _options.Tolerance * _startStepNorm) { _reason = StopReason.Converged; return true; }
         return epoch >= _options.MaxEpochs;
     }
+
+    // A rise from one loss to another beyond the rounding of either.
+    private bool Rises(double from, double to) => to - from > _lossNoise * Math.Max(Math.Abs(from), Math.Abs(to));
 
     /// <summary>The result of the run, ending at <paramref name="model"/>.</summary>
     public TrainingResult Finish(LinearModel model) =>

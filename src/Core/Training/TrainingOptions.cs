@@ -10,7 +10,7 @@ namespace TensorLinear.Training;
 /// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>The defaults: the safe step 1/L, 1000 epochs, tolerance 1e-8, no penalty, the intercept fitted.</summary>
+    /// <summary>The defaults: the safe step 1/L, 1000 epochs, relative tolerance 1e-8, no penalty, the intercept fitted.</summary>
     /// <remarks>F#: <c>TrainingOptions(MaxEpochs = 5000, LearningRate = 0.1)</c> sets properties as it creates.</remarks>
     public TrainingOptions() { }
 
@@ -37,8 +37,9 @@ public sealed record TrainingOptions
     public int MaxEpochs { get; init; } = 1000;
 
     /// <summary>
-    /// Stop when the gradient's Euclidean norm falls to this value or below (for an L1 penalty, the norm of the
-    /// proximal-gradient step divided by η). Zero runs every epoch.
+    /// Stop when the gradient's Euclidean norm has fallen to this fraction of its value at the start or below,
+    /// ‖∇f(θₖ)‖ ≤ τ·‖∇f(θ₀)‖ (for an L1 penalty, the norm of the proximal-gradient step divided by η): relative, so
+    /// that the same τ means the same on data in any units. Zero runs every epoch.
     /// </summary>
     public double Tolerance { get; init; } = 1e-8;
 
@@ -48,7 +49,7 @@ public sealed record TrainingOptions
     /// <summary>Whether the bias is trained; when false it stays at its starting value (0 from the zero model).</summary>
     public bool FitIntercept { get; init; } = true;
 
-    /// <summary>How many epochs in a row the loss may grow before descent is declared divergent.</summary>
+    /// <summary>How many epochs in a row the loss may grow, or stay above its starting value, before descent is declared divergent.</summary>
     public int DivergencePatience { get; init; } = 5;
 
     /// <summary>Throws a typed error when an option is out of range.</summary>

@@ -7,7 +7,7 @@ namespace TensorLinear.Training;
 /// <summary>Why gradient descent stopped.</summary>
 public enum StopReason
 {
-    /// <summary>The gradient norm fell to the tolerance.</summary>
+    /// <summary>The gradient norm fell to the tolerance times its value at the start.</summary>
     Converged,
 
     /// <summary>The epoch limit was reached first.</summary>

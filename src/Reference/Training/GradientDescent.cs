@@ -15,7 +15,7 @@ public static class GradientDescent
 {
     /// <summary>
     /// Runs θ ← prox(θ − η∇f(θ)) from <paramref name="start"/> (the zero model when null) until the step norm falls to
-    /// <see cref="TrainingOptions.Tolerance"/> or the epoch limit is reached.
+    /// <see cref="TrainingOptions.Tolerance"/> times its value at the start or the epoch limit is reached.
     /// </summary>
     /// <remarks>
     /// f is the mean loss plus λ₂‖w‖₂²; the prox is soft-thresholding of the weights by ηλ₁ (the identity when λ₁ = 0,
