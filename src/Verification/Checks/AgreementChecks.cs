@@ -339,7 +339,7 @@ public static class AgreementChecks
         if (Skip(e) is string reason) return Skipped(e, CheckKind.Taylor, name, reason);
         var taylor = e.Problem.KinkDistances is { } kinks ? TaylorAwayFromKinks(e, kinks) : e.FiniteDifferences.Taylor;
         if (taylor is null)
-            return Skipped(e, CheckKind.Taylor, name, "every variable is within the Taylor test's first step of a kink, so no direction avoids one");
+            return Skipped(e, CheckKind.Taylor, name, "every variable is within the Taylor test's first step of a kink, so no direction avoids one") with { SkippedAtKink = true };
         return new CheckResult
         {
             Kind = CheckKind.Taylor, Name = name, Derivation = e.Derivation.Name, Input = e.Input, Passed = taylor.Passed,

@@ -57,6 +57,36 @@ public static partial class TolerancePolicy
         })];
     }
 
+    /// <summary>
+    /// The Jacobian [∂p/∂x | ∂p/∂w | ∂p/∂w₀] of the foot, n×(2n+1). ∂/∂x = I − ŵŵᵀ: ŵ twice (γₙ₊₂ each), a product and
+    /// a subtraction, γ₂ₙ₊₆·(δᵢⱼ + |ŵᵢŵⱼ|). ∂/∂w row i = −(ŵᵢx + d·eᵢ − 2d·ŵᵢŵ)/‖w‖: as for the projection's Jacobian
+    /// with d (γ₂ₙ₊₃·S) for s, γ₄ₙ₊₁₀·(|ŵᵢxⱼ| + S·δᵢⱼ + 2S|ŵᵢŵⱼ|)/‖w‖. ∂/∂w₀ = −ŵ/‖w‖: γ₂ₙ₊₅·|ŵᵢ|/‖w‖. Autograd's chain
+    /// through d and ŵ takes the same operations in another order.
+    /// </summary>
+    public static Bound[,] FootJacobian(double[] w, double bias, double[] x)
+    {
+        var n = w.Length;
+        var norm = Norm2Of(w);
+        var wHat = UnitOf(w);
+        var s = DistanceScale(w, bias, x);
+        double gx = Gamma(2 * n + 6), gw = Gamma(4 * n + 10), gb = Gamma(2 * n + 5);
+        var bounds = new Bound[n, 2 * n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var delta = i == j ? 1.0 : 0.0;
+                var sx = delta + Math.Abs(wHat[i] * wHat[j]);
+                bounds[i, j] = new Bound(gx * sx, sx, "γ₂ₙ₊₆·(δᵢⱼ + |ŵᵢŵⱼ|)");
+                var sw = (Math.Abs(wHat[i] * x[j]) + s * delta + 2 * s * Math.Abs(wHat[i] * wHat[j])) / norm;
+                bounds[i, n + j] = new Bound(gw * sw, sw, "γ₄ₙ₊₁₀·(|ŵᵢxⱼ| + S·δᵢⱼ + 2S|ŵᵢŵⱼ|)/‖w‖");
+            }
+            var sb = Math.Abs(wHat[i]) / norm;
+            bounds[i, 2 * n] = new Bound(gb * sb, sb, "γ₂ₙ₊₅·|ŵᵢ|/‖w‖");
+        }
+        return bounds;
+    }
+
 
     /// <summary>
     /// d(cw, cw₀, x) − d(w, w₀, x) for c &gt; 0: rounding cw and cw₀ (u each, relative) moves d by at most 2.01u·S, and each

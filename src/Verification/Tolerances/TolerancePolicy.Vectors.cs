@@ -214,6 +214,53 @@ public static partial class TolerancePolicy
     }
 
     /// <summary>
+    /// The Jacobian [∂proj/∂x | ∂proj/∂y] of (xᵀŷ)ŷ, n×2n. ∂/∂x = ŷŷᵀ: ŷ twice (γₙ₊₂ each) and a product, γ₂ₙ₊₅·|ŷᵢŷⱼ|.
+    /// ∂/∂y row i = (ŷᵢx + s·eᵢ − 2s·ŷᵢŷ)/‖y‖: ŷ (γₙ₊₂), s = xᵀŷ (γ₂ₙ₊₂·A), two products, two sums and the division
+    /// by ‖y‖ (γₙ₊₂): γ₄ₙ₊₁₀·(|ŷᵢxⱼ| + A·δᵢⱼ + 2A|ŷᵢŷⱼ|)/‖y‖ with A = Σ|xₖŷₖ| ≥ |s|. Autograd's chain through ŷ = y/‖y‖
+    /// takes the same operations in another order, and stays within the same counts.
+    /// </summary>
+    public static Bound[,] ProjectJacobian(double[] x, double[] y) => PairJacobian(x, y, identityTerm: false);
+
+    /// <summary>
+    /// The Jacobian [∂rej/∂x | ∂rej/∂y] of x − proj_y(x): ∂/∂x = I − ŷŷᵀ, the bound of ŷŷᵀ plus one subtraction,
+    /// γ₂ₙ₊₆·(δᵢⱼ + |ŷᵢŷⱼ|); ∂/∂y = −∂proj/∂y, the bound of <see cref="ProjectJacobian"/>.
+    /// </summary>
+    public static Bound[,] RejectJacobian(double[] x, double[] y) => PairJacobian(x, y, identityTerm: true);
+
+    private static Bound[,] PairJacobian(double[] x, double[] y, bool identityTerm)
+    {
+        var n = x.Length;
+        var yHat = UnitOf(y);
+        var ny = Norm2Of(y);
+        var a = AbsDot(x, yHat);
+        double gx = Gamma(2 * n + (identityTerm ? 6 : 5)), gy = Gamma(4 * n + 10);
+        var bounds = new Bound[n, 2 * n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+            {
+                var delta = i == j ? 1.0 : 0.0;
+                var sx = (identityTerm ? delta : 0.0) + Math.Abs(yHat[i] * yHat[j]);
+                bounds[i, j] = new Bound(gx * sx, sx, identityTerm ? "γ₂ₙ₊₆·(δᵢⱼ + |ŷᵢŷⱼ|)" : "γ₂ₙ₊₅·|ŷᵢŷⱼ|");
+                var sy = (Math.Abs(yHat[i] * x[j]) + a * delta + 2 * a * Math.Abs(yHat[i] * yHat[j])) / ny;
+                bounds[i, n + j] = new Bound(gy * sy, sy, "γ₄ₙ₊₁₀·(|ŷᵢxⱼ| + A·δᵢⱼ + 2A|ŷᵢŷⱼ|)/‖y‖");
+            }
+        return bounds;
+    }
+
+    /// <summary>
+    /// The identity ‖∇ₓθ‖₂·‖x‖₂ = 1 near a cone point (θ or π − θ small), for one side. The reference's direction r̂ is
+    /// formed from ŷ ∓ x̂ (γₙ₊₂ per unit vector), orthogonalised and normalised (γ₂ₙ₊₄), then divided by ‖x‖ and
+    /// multiplied back (γₙ₊₂): γ₄ₙ₊₈ in all. Autograd differentiates 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), whose smaller norm
+    /// is about sin θ while its components err by γₙ₊₂ absolutely, so its direction errs by γₙ₊₂/sin θ relative:
+    /// γ₄ₙ₊₈·(1 + 2/sin θ) bounds both sides.
+    /// </summary>
+    public static Bound AngleGradientLength(double[] x, double[] y)
+    {
+        var sin = Math.Sin(AngleOf(x, y));
+        return new Bound(Gamma(4 * x.Length + 8) * (1 + 2 / sin), 1.0, "γ₄ₙ₊₈·(1 + 2/sin θ)");
+    }
+
+    /// <summary>
     /// ‖x − y‖ₚ: both sides form x − y by one correctly rounded subtraction per component (the same doubles), so they
     /// differ only through the norm of that difference: the bound of <see cref="Norm(double[], double)"/> at it.
     /// </summary>
