@@ -35,7 +35,6 @@ public static partial class TolerancePolicy
         return new Bound(2 * valueError.Value + move, valueError.Scale, "2·(value bound) + ‖∇f‖·Δ + (L/2)Δ² + λ₁√d·Δ");
     }
 
-
     /// <summary>
     /// The slack of the descent lemma as computed: for f with L-Lipschitz gradient and η = 1/L̂ (L ≤ 1.5L̂),
     /// f(θ − ηĝ) ≤ f(θ) − (η/4)‖ĝ‖² + η‖E‖‖ĝ‖ where E bounds ĝ − ∇f; computed, each value errs by its bound and the

@@ -155,7 +155,7 @@ public static partial class TolerancePolicy
     /// <summary>
     /// ∇θ, normwise: autograd through Kahan's formula errs by at most 24γₙ₊₅/(‖x‖ sin θ) (the unit vectors of
     /// x̂ ∓ ŷ lose relative accuracy as 1/‖x̂ − ŷ‖ and 1/‖x̂ + ŷ‖, whose product is 2 sin θ); the hand form
-    /// −∇cos θ/sin θ by 23γ₅ₙ₊₁₀/(‖x‖ sin θ). Each component is charged the normwise bound 24γ₅ₙ₊₁₂/(‖x‖ sin θ).
+    /// −r̂/‖x‖ (r̂ from ŷ ∓ x̂, orthogonalised to x̂ and normalised) by γ₄ₙ₊₈/(‖x‖ sin θ) at most. Each component is charged the normwise bound 24γ₅ₙ₊₁₂/(‖x‖ sin θ).
     /// </summary>
     public static Bound[] AngleGradient(double[] x, double[] y)
     {

@@ -5,8 +5,10 @@ using TensorLinear.Numerics;
 namespace TensorLinear.Verification.Tolerances;
 
 /// <summary>
-/// Every tolerance of the agreement suite, each derived from the forward error of the operations that compute it
-/// (docs/tolerances.md works each one out). A bound here is the error of <em>one</em> implementation against exact
+/// Every tolerance of the agreement suite, each derived — once, in its member's documentation — from the forward
+/// error of the operations that compute it. The members are split by area beside the catalog's entries
+/// (<c>TolerancePolicy.Vectors.cs</c>, <c>.Geometry.cs</c>, <c>.Lines.cs</c>, <c>.Losses.cs</c>, <c>.Models.cs</c>,
+/// <c>.Descent.cs</c>); this file holds the comparisons and the helpers, and docs/tolerances.md the building blocks. A bound here is the error of <em>one</em> implementation against exact
 /// arithmetic; two implementations of the same formula (the reference and its tensor twin) may differ by the sum of
 /// their bounds (<see cref="Bound.Sum"/>), and a value may differ from a finite difference by its own bound plus the
 /// finite difference's truncation and rounding error.
