@@ -51,7 +51,7 @@ public static partial class DerivationCatalog
             Generator = Inputs.Probabilities(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Vectors[0].All(p => p >= 1e-6 && p <= 1 - 1e-6) && c.Vectors[1].All(y => y is >= 0 and <= 1),
             Bind = c => LossProblem(c, "p",
-                (y, p) => p.All(v => v is > 0 and < 1) ? f.BinaryCrossEntropyFromProbabilities(y, p) : double.NaN,
+                (y, p) => p.All(v => v is > 0 and < 1 || !double.IsFinite(v)) ? f.BinaryCrossEntropyFromProbabilities(y, p) : double.NaN,
                 f.BinaryCrossEntropyGradientFromProbabilities,
                 TensorLosses.BinaryCrossEntropyFromProbabilities,
                 TolerancePolicy.BinaryCrossEntropyFromProbabilities, TolerancePolicy.BinaryCrossEntropyFromProbabilitiesGradient),
