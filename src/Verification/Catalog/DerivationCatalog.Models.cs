@@ -1,6 +1,7 @@
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TensorLinear.Training;
 using TensorLinear.Reference.Training;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
@@ -20,11 +21,12 @@ public static partial class DerivationCatalog
     private sealed record ModelFunctions(
         Func<DataSet, LinearModel, Penalty?, double> Loss,
         Func<DataSet, LinearModel, Penalty?, ModelGradient> Gradient,
-        Func<DataSet, LinearModel, Penalty?, double[,]> Hessian)
+        Func<DataSet, LinearModel, Penalty?, double[,]> Hessian,
+        Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult> Train)
     {
         public static ModelFunctions Of(ReferenceFunctions f, ModelKind kind) => kind == ModelKind.Linear
-            ? new(f.LinearLoss, f.LinearGradient, f.LinearHessian)
-            : new(f.LogisticLoss, f.LogisticGradient, f.LogisticHessian);
+            ? new(f.LinearLoss, f.LinearGradient, f.LinearHessian, f.Train)
+            : new(f.LogisticLoss, f.LogisticGradient, f.LogisticHessian, f.Train);
 
         public double LossAt(DataSet data, double[] theta, Penalty penalty) => Loss(data, LinearModel.FromParameterVector(theta), penalty);
 
@@ -42,8 +44,9 @@ public static partial class DerivationCatalog
             Formula = linear
                 ? "L = (1/n)Σ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/n)Xᵀ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/n)[X 1]ᵀ[X 1] + 2λ₂I_w"
                 : "L = (1/n)Σ softplus(zᵢ) − yᵢzᵢ + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/n)Xᵀ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/n)[X 1]ᵀdiag(σ(1 − σ))[X 1] + 2λ₂I_w",
-            References = [f.Loss, f.Gradient, f.Hessian],
-            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorLosses.Loss],
+            References = [f.Loss, f.Gradient, f.Hessian, f.Train],
+            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorLosses.Loss,
+                     (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
             IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)
@@ -86,6 +89,7 @@ public static partial class DerivationCatalog
                 {
                     Kind = kind, Data = data, Start = c.Parameters!, Penalty = penalty, FitIntercept = c.FitIntercept, Lipschitz = lipschitz,
                     LearningRate = c.Scalars[0] / lipschitz, Epochs = (int)c.Scalars[1],
+                    Train = f.Train, SmoothGradient = t => f.GradientAt(data, t, smooth),
                 };
             });
     }

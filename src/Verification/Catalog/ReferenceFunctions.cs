@@ -5,6 +5,7 @@ using TensorLinear.Reference;
 using TensorLinear.Reference.Losses;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Models;
+using TensorLinear.Training;
 
 namespace TensorLinear.Verification.Catalog;
 
@@ -164,6 +165,9 @@ public sealed record ReferenceFunctions
     /// <summary><see cref="LogisticRegression.Hessian"/>.</summary>
     public required Func<DataSet, LinearModel, Penalty?, double[,]> LogisticHessian { get; init; }
 
+    /// <summary><see cref="Reference.Training.GradientDescent.Train"/>, full-batch gradient descent (the reference engine's training).</summary>
+    public required Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult> Train { get; init; }
+
     /// <summary>Every function bound to the shipped public method of the same name.</summary>
     public static ReferenceFunctions Shipped { get; } = new()
     {
@@ -206,6 +210,7 @@ public sealed record ReferenceFunctions
         Sigmoid = Logistic.Sigmoid, SigmoidJacobian = LossGradients.SigmoidJacobian,
         LinearLoss = LinearRegression.Loss, LinearGradient = LinearRegression.Gradient, LinearHessian = LinearRegression.Hessian,
         LogisticLoss = LogisticRegression.Loss, LogisticGradient = LogisticRegression.Gradient, LogisticHessian = LogisticRegression.Hessian,
+        Train = Reference.Training.GradientDescent.Train,
     };
 
     /// <summary>

@@ -1,7 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Models;
-using TensorLinear.Reference.Models;
 using TensorLinear.Training;
 using TensorLinear.Verification.Catalog;
 using TensorLinear.Verification.GradientChecking;
@@ -257,7 +256,6 @@ public static class AgreementChecks
             LearningRate = p.LearningRate, MaxEpochs = 1, Tolerance = 0.0, Penalty = p.Penalty, FitIntercept = p.FitIntercept,
             DivergencePatience = 1000,
         };
-        var reference = new ReferenceEngine();
         var names = e.Problem.Variables;
         var elements = new List<ElementCheck>();
 
@@ -271,16 +269,16 @@ public static class AgreementChecks
         {
             // The error this epoch adds, at the reference's iterate before the step (TolerancePolicy.DescentStepError).
             var model = LinearModel.FromParameterVector(thetaR);
-            var g = reference.Gradient(p.Kind, p.Data, model, smooth).ToParameterVector();
+            var g = p.SmoothGradient(thetaR);
             var step = TolerancePolicy.DescentStepError(TolerancePolicy.ModelGradient(p.Kind, p.Data, thetaR, smooth), thetaR, g, p.LearningRate, p.Penalty.L1);
             if (!p.FitIntercept) step[d] = 0.0;
             deviation += Math.Sqrt(step.Sum(v => v * v));
             deviations[t] = deviation;
-            thetaR = reference.Train(p.Kind, p.Data, options, model).Model.ToParameterVector();
+            thetaR = p.Train(p.Kind, p.Data, options, model, null).Model.ToParameterVector();
             iterates[t] = thetaR;
         }
         var full = options with { MaxEpochs = p.Epochs };
-        var runR = reference.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start));
+        var runR = p.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start), null);
         double[] finalR = runR.Model.ToParameterVector();
         var detail = CheckResult.Invariant($"{p.Epochs} epoch(s), η = {CheckResult.Sci(p.LearningRate)} = {CheckResult.Sci(p.LearningRate * p.Lipschitz)}/L");
 
@@ -316,8 +314,7 @@ public static class AgreementChecks
             var epochs = Math.Min(runR.LossHistory.Length, runT.LossHistory.Length);
             for (var t = 0; t < epochs && t <= p.Epochs; t++)
             {
-                var model = LinearModel.FromParameterVector(iterates[t]);
-                var gradientNorm = Math.Sqrt(reference.Gradient(p.Kind, p.Data, model, smooth).ToParameterVector().Sum(v => v * v));
+                var gradientNorm = Math.Sqrt(p.SmoothGradient(iterates[t]).Sum(v => v * v));
                 var bound = TolerancePolicy.LossAtNearbyParameters(TolerancePolicy.ModelLoss(p.Kind, p.Data, iterates[t], p.Penalty),
                     gradientNorm, p.Lipschitz, deviations[t], p.Penalty.L1, d);
                 elements.Add(new ElementCheck
