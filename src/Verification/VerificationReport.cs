@@ -25,8 +25,17 @@ public sealed record CheckSummary
     /// <summary>Cases on which the check ran (an entry with several identities counts each identity once per case).</summary>
     public required int Cases { get; init; }
 
-    /// <summary>Cases outside the check's domain (e.g. derivatives at a cone point), not run.</summary>
+    /// <summary>Cases the check did not run on (<see cref="SkippedAtKink"/> of them at a kink, by declaration).</summary>
     public required int Skipped { get; init; }
+
+    /// <summary>Of <see cref="Skipped"/>, the Taylor test's cases with every variable at a kink (<see cref="CheckResult.SkippedAtKink"/>).</summary>
+    public int SkippedAtKink { get; init; }
+
+    /// <summary>Cases the check was asked to run on: the run's cases (times the identities, for <see cref="CheckKind.Identities"/>).</summary>
+    public required int Asked { get; init; }
+
+    /// <summary>Cases asked for that the check did not run on and that no declaration excuses: any is a failure.</summary>
+    public int Shortfall => Asked - Cases - SkippedAtKink;
 
     /// <summary>Cases on which the check failed.</summary>
     public required int Failures { get; init; }
@@ -43,8 +52,8 @@ public sealed record CheckSummary
     /// <summary>For the Taylor test: how many cases were at rounding level (no order observable; they pass).</summary>
     public int AtRoundingLevel { get; init; }
 
-    /// <summary>True when no case failed.</summary>
-    public bool Passed => Failures == 0;
+    /// <summary>True when no case failed and the check ran on every case it was asked for (<see cref="Shortfall"/> = 0).</summary>
+    public bool Passed => Failures == 0 && Shortfall == 0;
 }
 
 /// <summary>A failed check on one case, with the text report and the seed that replays it.</summary>
@@ -80,6 +89,12 @@ public sealed record DerivationReport
 
     /// <summary>Its formula.</summary>
     public required string Formula { get; init; }
+
+    /// <summary>The reference functions checked, "Type.Method", from the entry's delegates (<see cref="Catalog.Derivation.ReferenceNames"/>).</summary>
+    public required IReadOnlyList<string> References { get; init; }
+
+    /// <summary>The tensor twins checked, "Type.Method", from the entry's delegates.</summary>
+    public required IReadOnlyList<string> Twins { get; init; }
 
     /// <summary>Cases generated.</summary>
     public required int Cases { get; init; }

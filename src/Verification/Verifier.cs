@@ -78,7 +78,8 @@ public static class Verifier
             results.AddRange(AgreementChecks.RunAll(derivation, input).Select(r => (index, r with { Replay = replay })));
             done(k + 1);
         }
-        var summaries = derivation.Checks.Select(kind => Summarise(kind, [.. results.Select(r => r.Result).Where(r => r.Kind == kind)])).ToArray();
+        var summaries = derivation.Checks.Select(kind => Summarise(kind, [.. results.Select(r => r.Result).Where(r => r.Kind == kind)],
+            kind == CheckKind.Identities ? cases * derivation.Identities.Count : cases)).ToArray();
         var failures = results.Where(r => !r.Result.Passed).GroupBy(r => r.Result.Kind)
             .SelectMany(g => g.Take(MaxFailuresPerCheck))
             .Select(r => new FailureDetail
@@ -87,11 +88,12 @@ public static class Verifier
             }).ToArray();
         return new DerivationReport
         {
-            Name = derivation.Name, Formula = derivation.Formula, Cases = cases, Checks = summaries, Failures = failures, Elapsed = clock.Elapsed,
+            Name = derivation.Name, Formula = derivation.Formula, References = derivation.ReferenceNames, Twins = derivation.TwinNames,
+            Cases = cases, Checks = summaries, Failures = failures, Elapsed = clock.Elapsed,
         };
     }
 
-    private static CheckSummary Summarise(CheckKind kind, List<CheckResult> results)
+    private static CheckSummary Summarise(CheckKind kind, List<CheckResult> results, int asked)
     {
         var ran = results.Where(r => !r.Skipped).ToList();
         var elements = ran.SelectMany(r => r.Elements).ToList();
@@ -101,6 +103,8 @@ public static class Verifier
             Kind = kind,
             Cases = ran.Count,
             Skipped = results.Count - ran.Count,
+            SkippedAtKink = results.Count(r => r.SkippedAtKink),
+            Asked = asked,
             Failures = ran.Count(r => !r.Passed),
             Worst = elements.Count == 0 ? null : elements.MaxBy(e => e.Ratio),
             LargestRelativeError = elements.Count == 0 ? null : elements.MaxBy(e => e.RelativeError),

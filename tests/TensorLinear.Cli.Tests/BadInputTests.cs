@@ -44,8 +44,10 @@ public class BadInputTests
         { ["calc", "dot", "1,2", "3,x"], "component 2, 'x', is not a finite number" },
         { ["calc", "unit", "0,0"], "is the zero vector" },
         { ["calc", "dot", "1,2", "3,4,5"], "has length 3 but x has length 2" },
-        { ["calc", "distance", "1,2"], "needs the hyperplane: --plane" },
-        { ["calc", "distance", "1,2", "--plane", "1,0,0"], "a hyperplane needs a non-zero normal vector" },
+        { ["calc", "signed distance", "1,2"], "needs the hyperplane: --plane" },
+        { ["calc", "signed distance", "1,2", "--plane", "1,0,0"], "a hyperplane needs a non-zero normal vector" },
+        { ["calc", "distance", "1,2", "3,4", "--plane", "1,1,1"], "--plane is for calc 'signed distance'" },
+        { ["calc", "distance", "1,2", "3,4", "--p", "0.5"], "a norm needs p ≥ 1" },
         { ["calc", "norm", "1,2", "--p", "0.5"], "a norm needs p ≥ 1" },
         // Finite inputs whose result is beyond double's range: said to be, not printed as Infinity (issue 12).
         { ["calc", "norm", "1e308,1e308", "--p", "1"], "‖x‖₁ is out of range" },

@@ -24,8 +24,10 @@ public class CalcCommandTests
     [InlineData("cosine", new[] { "1,2,3", "-2,0.5,4" }, null, null)]
     [InlineData("angle", new[] { "1,0", "1,1e-9" }, null, null)]
     [InlineData("project", new[] { "-1,2", "3,1" }, null, null)]
-    [InlineData("distance", new[] { "1,2" }, null, "-4,1,1")]
-    [InlineData("side", new[] { "1,2" }, null, "-4,1,1")]
+    [InlineData("distance", new[] { "1,2", "4,-2" }, null, null)]
+    [InlineData("distance", new[] { "1,2", "4,-2" }, "1", null)]
+    [InlineData("signed distance", new[] { "1,2" }, null, "-4,1,1")]
+    [InlineData("hyperplane score", new[] { "1,2" }, null, "-4,1,1")]
     public void EveryOperationAgreesAcrossTheTwoSidesToAFewRoundings(string operation, string[] vectors, string? p, string? plane)
     {
         string[] args = ["calc", operation, .. vectors, "--json"];
@@ -62,9 +64,13 @@ public class CalcCommandTests
         var byX = json.GetProperty("gradients").GetProperty("x").GetProperty("reference");
         Assert.Equal(2, byX.GetArrayLength());
         Assert.Equal(0.3, byX[0][1].GetDouble(), 1e-15); // ∂proj/∂x = ŷŷᵀ with ŷ = (3, 1)/√10: entry (0, 1) is 3/10
-        var distance = Tool.Run("calc", "distance", "1,2", "--plane", "-4,1,1", "--json").Json();
-        Assert.Equal(["x", "w", "w0"], distance.GetProperty("gradients").EnumerateObject().Select(g => g.Name));
-        Assert.Equal(-1 / Math.Sqrt(2), distance.GetProperty("value").GetProperty("reference").GetDouble(), 1e-15); // (1 + 2 − 4)/√2
+        var signed = Tool.Run("calc", "signed distance", "1,2", "--plane", "-4,1,1", "--json").Json();
+        Assert.Equal(["x", "w", "w0"], signed.GetProperty("gradients").EnumerateObject().Select(g => g.Name));
+        Assert.Equal(-1 / Math.Sqrt(2), signed.GetProperty("value").GetProperty("reference").GetDouble(), 1e-15); // (1 + 2 − 4)/√2
+        var distance = Tool.Run("calc", "distance", "1,2", "4,-2", "--json").Json();
+        Assert.Equal(["x", "y"], distance.GetProperty("gradients").EnumerateObject().Select(g => g.Name));
+        Assert.Equal(5.0, distance.GetProperty("value").GetProperty("reference").GetDouble()); // ‖(−3, 4)‖₂
+        Assert.Equal(-0.6, distance.GetProperty("gradients").GetProperty("x").GetProperty("reference")[0].GetDouble(), 1e-15); // (x − y)/‖x − y‖
     }
 
     [Fact]
@@ -82,12 +88,21 @@ public class CalcCommandTests
     }
 
     [Fact]
-    public void OnTheHyperplaneTheSideHasNoDerivative()
+    public void CalcOffersTheCatalogsEntriesByTheirNames()
     {
-        var json = Tool.Run("calc", "side", "1,2", "--plane", "-3,1,1", "--json").Json();
+        // Every operation but norm (whose order --p picks among norm1, norm2, normInf and normP) is a catalog entry.
+        Assert.All(Calc.Calculations.Operations.Where(o => o != Calc.Calculations.Norm),
+            o => Assert.Equal(o, Verification.Catalog.DerivationCatalog.Get(o).Name));
+    }
+
+    [Fact]
+    public void OnTheHyperplaneTheScoreIsZeroWithGradientWXOne()
+    {
+        var json = Tool.Run("calc", "hyperplane score", "1,2", "--plane", "-3,1,1", "--json").Json();
 
         Assert.Equal(0.0, json.GetProperty("value").GetProperty("reference").GetDouble());
-        Assert.Contains("no derivative", json.GetProperty("gradients").GetProperty("w0").GetProperty("declined").GetString());
+        Assert.Equal(1.0, json.GetProperty("gradients").GetProperty("w0").GetProperty("reference").GetDouble());
+        Assert.Equal(2.0, json.GetProperty("gradients").GetProperty("w").GetProperty("reference")[1].GetDouble()); // ∂s/∂w = x
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public partial class JsonSchemaTests
 
     private static readonly Dictionary<string, string> Derivation = new()
     {
-        ["name"] = "string", ["formula"] = "string", ["cases"] = "number", ["passed"] = "boolean", ["values"] = "object|null",
+        ["name"] = "string", ["formula"] = "string", ["references"] = "array", ["twins"] = "array", ["cases"] = "number", ["passed"] = "boolean", ["values"] = "object|null",
         ["gradients"] = "object|null", ["checks"] = "array", ["failures"] = "array",
     };
 
@@ -98,7 +98,8 @@ public partial class JsonSchemaTests
 
     private static readonly Dictionary<string, string> Check = new()
     {
-        ["kind"] = "string", ["cases"] = "number", ["skipped"] = "number", ["failures"] = "number", ["passed"] = "boolean",
+        ["kind"] = "string", ["asked"] = "number", ["cases"] = "number", ["skipped"] = "number", ["skippedAtKink"] = "number", ["shortfall"] = "number",
+        ["failures"] = "number", ["passed"] = "boolean",
     };
 
     private static readonly Dictionary<string, string> Summary = new()

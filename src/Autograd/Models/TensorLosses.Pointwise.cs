@@ -1,3 +1,4 @@
+using TensorLinear.Numerics;
 using TensorLinear.Autograd.Derivations;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -62,11 +63,16 @@ public static partial class TensorLosses
         return MeanLogLoss(logits, labels);
     }
 
-    /// <summary>σ(z) = 1/(1 + e⁻ᶻ) elementwise; its derivative is σ(z)(1 − σ(z)).</summary>
-    /// <exception cref="InvalidInputException">An empty or non-finite vector.</exception>
+    /// <summary>σ(z) = 1/(1 + e⁻ᶻ) elementwise; its derivative is σ(z)(1 − σ(z)). ±∞ give the limits 1 and 0, as in the reference.</summary>
+    /// <exception cref="InvalidInputException">An empty vector, or a NaN component.</exception>
     public static Tensor Sigmoid(Tensor z)
     {
-        TensorChecks.Vector(z, nameof(z));
+        // Logistic.Sigmoid takes ±∞ to σ's limits and refuses only NaN; the twin keeps the same domain.
+        TensorChecks.VectorShape(z, nameof(z));
+        var values = z.ToDoubles();
+        Check.NotEmpty(values, nameof(z));
+        var nan = Array.FindIndex(values, double.IsNaN);
+        if (nan >= 0) throw new NonFiniteInputException(nameof(z), FormattableString.Invariant($"component {nan} is NaN"));
         return z.sigmoid();
     }
 

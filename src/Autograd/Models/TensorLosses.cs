@@ -66,9 +66,19 @@ public static partial class TensorLosses
     }
 
     /// <summary>The full loss: data loss plus both penalties.</summary>
-    /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
+    /// <exception cref="InvalidInputException">A tensor is not float64, or a weight or the bias is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     public static Tensor Loss(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty)
+    {
+        // A non-finite parameter would give a NaN loss without a word; the reference refuses it, and so does the twin.
+        TensorChecks.Vector(weights, nameof(weights));
+        TensorChecks.Scalar(bias, nameof(bias));
+        return LossUnchecked(kind, features, targets, weights, bias, penalty);
+    }
+
+    // The loss without the parameters' check, for the training loop, where a diverging iterate must reach the
+    // divergence check as a non-finite loss instead of raising.
+    internal static Tensor LossUnchecked(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty)
     {
         ArgumentNullException.ThrowIfNull(penalty);
         // Checked here too, so that a wrong number of targets is reported against features, not the scores.

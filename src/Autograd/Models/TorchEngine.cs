@@ -137,7 +137,7 @@ public sealed class TorchEngine : ILinearModelEngine
         while (true)
         {
             using var epoch = NewDisposeScope();
-            var loss = TensorLosses.Loss(kind, x, y, w, b, smooth);
+            var loss = TensorLosses.LossUnchecked(kind, x, y, w, b, smooth);
             loss.backward();
             using (no_grad())
             {

@@ -3,6 +3,7 @@ using TensorLinear.Autograd;
 using TensorLinear.Autograd.Derivations;
 using TensorLinear.Cli.Runtime;
 using TensorLinear.Reference;
+using TensorLinear.Verification.Catalog;
 using Tensor = TorchSharp.torch.Tensor;
 
 namespace TensorLinear.Cli.Calc;
@@ -66,31 +67,43 @@ internal sealed record Outcome(double[][]? Rows, string? Declined)
 /// <summary>The operations of <c>tensorlinear calc</c>.</summary>
 internal static class Calculations
 {
-    /// <summary>The operations, each with the inputs it reads.</summary>
-    public static readonly ImmutableArray<string> Operations = ["dot", "norm", "unit", "cosine", "angle", "project", "distance", "side"];
+    /// <summary>The norm of x in any order p (the catalog's norm1, norm2, normInf and normP entries in one operation).</summary>
+    public const string Norm = "norm";
+
+    /// <summary>The operations: the catalog's names (EntryNames), so that calc and verify mean one thing by each; "norm" takes its order by --p.</summary>
+    public static readonly ImmutableArray<string> Operations =
+    [
+        EntryNames.Dot, Norm, EntryNames.Unit, EntryNames.Cosine, EntryNames.Angle, EntryNames.Project, EntryNames.Distance,
+        EntryNames.SignedDistance, EntryNames.HyperplaneScore,
+    ];
+
+    // The catalog's functions: calc evaluates exactly what verify checks.
+    private static readonly ReferenceFunctions F = ReferenceFunctions.Shipped;
+
 
     /// <summary>Evaluates <paramref name="operation"/> on its vectors (and hyperplane, and p) on both sides.</summary>
     /// <exception cref="UsageException">The wrong number of vectors, or a hyperplane missing or not wanted.</exception>
     /// <exception cref="InvalidInputException">Inputs outside the function's domain (refused alike by both sides).</exception>
     public static Calculation Evaluate(string operation, IReadOnlyList<double[]> vectors, double[]? plane, double? p)
     {
-        var planeOperation = operation is "distance" or "side";
-        Expect(operation, vectors, planeOperation ? 1 : operation is "norm" or "unit" ? 1 : 2);
-        if (planeOperation && plane is null) throw new UsageException($"calc {operation} needs the hyperplane: --plane w0,w1,...,wn (bias first, then the normal)");
-        if (!planeOperation && plane is not null) throw new UsageException($"--plane is for calc distance and calc side, not calc {operation}");
-        if (p is not null && operation != "norm") throw new UsageException($"--p is the order of calc norm, not of calc {operation}");
+        var planeOperation = operation is EntryNames.SignedDistance or EntryNames.HyperplaneScore;
+        Expect(operation, vectors, planeOperation ? 1 : operation is Norm or EntryNames.Unit ? 1 : 2);
+        if (planeOperation && plane is null) throw new UsageException($"calc '{operation}' needs the hyperplane: --plane w0,w1,...,wn (bias first, then the normal)");
+        if (!planeOperation && plane is not null) throw new UsageException($"--plane is for calc '{EntryNames.SignedDistance}' and calc '{EntryNames.HyperplaneScore}', not calc {operation}");
+        if (p is not null && operation is not (Norm or EntryNames.Distance)) throw new UsageException($"--p is the order of calc norm and calc distance, not of calc {operation}");
         if (plane is { Length: < 2 }) throw new UsageException("--plane needs the bias w0 and at least one weight: w0,w1,...,wn");
 
         return operation switch
         {
-            "dot" => Pair(operation, "xᵀy = Σᵢ xᵢyᵢ", vectors, Vector.Dot, VectorGradients.DotGradientX, VectorGradients.DotGradientY, TensorVector.Dot),
-            "cosine" => Pair(operation, "cos θ = xᵀy/(‖x‖₂‖y‖₂)", vectors, Vector.Cosine, VectorGradients.CosineGradientX, VectorGradients.CosineGradientY, TensorVector.Cosine),
-            "angle" => Pair(operation, "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖) ∈ [0, π], in radians", vectors, Vector.Angle, VectorGradients.AngleGradientX, VectorGradients.AngleGradientY, TensorVector.Angle),
-            "norm" => Norm(vectors[0], p ?? 2.0),
-            "unit" => Unit(vectors[0]),
-            "project" => Project(vectors[0], vectors[1]),
-            "distance" => Distance(vectors[0], plane!),
-            "side" => Side(vectors[0], plane!),
+            EntryNames.Dot => Pair(operation, "xᵀy = Σᵢ xᵢyᵢ", vectors, F.Dot, F.DotGradientX, F.DotGradientY, TensorVector.Dot),
+            EntryNames.Cosine => Pair(operation, "cos θ = xᵀy/(‖x‖₂‖y‖₂)", vectors, F.Cosine, F.CosineGradientX, F.CosineGradientY, TensorVector.Cosine),
+            EntryNames.Angle => Pair(operation, "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖) ∈ [0, π], in radians", vectors, F.Angle, F.AngleGradientX, F.AngleGradientY, TensorVector.Angle),
+            EntryNames.Distance => DistanceBetween(vectors, p ?? 2.0),
+            Norm => NormOf(vectors[0], p ?? 2.0),
+            EntryNames.Unit => Unit(vectors[0]),
+            EntryNames.Project => Project(vectors[0], vectors[1]),
+            EntryNames.SignedDistance => SignedDistance(vectors[0], plane!),
+            EntryNames.HyperplaneScore => Score(vectors[0], plane!),
             _ => throw new UsageException($"calc has no operation '{operation}'; it knows {string.Join(", ", Operations)}"),
         };
     }
@@ -101,9 +114,10 @@ internal static class Calculations
         {
             var usage = operation switch
             {
-                "norm" => "calc norm X [--p P]",
-                "unit" => "calc unit X",
-                "distance" or "side" => $"calc {operation} X --plane w0,w1,...,wn",
+                Norm => "calc norm X [--p P]",
+                EntryNames.Unit => "calc unit X",
+                EntryNames.Distance => "calc distance X Y [--p P]",
+                EntryNames.SignedDistance or EntryNames.HyperplaneScore => $"calc '{operation}' X --plane w0,w1,...,wn",
                 _ => $"calc {operation} X Y",
             };
             throw new UsageException($"calc {operation} takes {count} vector{(count == 1 ? "" : "s")}, not {vectors.Count}: {usage}, vectors written as 1,2,3");
@@ -126,7 +140,15 @@ internal static class Calculations
             ]);
     }
 
-    private static Calculation Norm(double[] x, double p)
+    private static Calculation DistanceBetween(IReadOnlyList<double[]> vectors, double p)
+    {
+        var order = double.IsPositiveInfinity(p) ? "∞" : Output.Format.Value(p);
+        return Pair(EntryNames.Distance, $"d(x, y) = ‖x − y‖_{order}, the distance between the points x and y", vectors,
+            (x, y) => F.Distance(x, y, p), (x, y) => F.DistanceGradientX(x, y, p), (x, y) => F.DistanceGradientY(x, y, p),
+            (x, y) => TensorVector.Distance(x, y, p));
+    }
+
+    private static Calculation NormOf(double[] x, double p)
     {
         var reference = Vector.Norm(x, p);
         var torch = Autograd([x], inputs => TensorVector.Norm(inputs[0], p));
@@ -134,67 +156,63 @@ internal static class Calculations
         return new Calculation("norm", $"‖x‖_{order}" + (double.IsPositiveInfinity(p) ? " = maxᵢ |xᵢ|" : $" = (Σᵢ |xᵢ|^{order})^(1/{order})"),
             [new("x", x)],
             new Derivative("value", Outcome.Of(reference), torch.Value, true),
-            [new Derivative("∂/∂x", Outcome.Try(() => Outcome.Of(VectorGradients.NormPGradient(x, p))), torch.Gradients[0], false)]);
+            [new Derivative("∂/∂x", Outcome.Try(() => Outcome.Of(F.NormPGradient(x, p))), torch.Gradients[0], false)]);
     }
 
     private static Calculation Unit(double[] x)
     {
-        var reference = Vector.Unit(x);
+        var reference = F.Unit(x);
         var torch = Autograd([x], inputs => TensorVector.Unit(inputs[0]));
         return new Calculation("unit", "x̂ = x/‖x‖₂; its Jacobian's row i is the gradient of x̂ᵢ", [new("x", x)],
             new Derivative("value", Outcome.Of(reference), torch.Value, false),
-            [new Derivative("∂x̂/∂x", Outcome.Try(() => Outcome.Of(VectorGradients.UnitJacobian(x))), torch.Gradients[0], false)]);
+            [new Derivative("∂x̂/∂x", Outcome.Try(() => Outcome.Of(F.UnitJacobian(x))), torch.Gradients[0], false)]);
     }
 
     private static Calculation Project(double[] x, double[] y)
     {
-        var reference = Vector.Project(x, y);
+        var reference = F.Project(x, y);
         var torch = Autograd([x, y], inputs => TensorVector.Project(inputs[0], inputs[1]));
         return new Calculation("project", "proj_y(x) = (xᵀŷ)·ŷ, the projection of x on y; each Jacobian's row i is the gradient of projᵢ",
             [new("x", x), new("y", y)],
             new Derivative("value", Outcome.Of(reference), torch.Value, false),
             [
-                new Derivative("∂proj/∂x", Outcome.Try(() => Outcome.Of(VectorGradients.ProjectJacobianX(x, y))), torch.Gradients[0], false),
-                new Derivative("∂proj/∂y", Outcome.Try(() => Outcome.Of(VectorGradients.ProjectJacobianY(x, y))), torch.Gradients[1], false),
+                new Derivative("∂proj/∂x", Outcome.Try(() => Outcome.Of(F.ProjectJacobianX(x, y))), torch.Gradients[0], false),
+                new Derivative("∂proj/∂y", Outcome.Try(() => Outcome.Of(F.ProjectJacobianY(x, y))), torch.Gradients[1], false),
             ]);
     }
 
     // --plane w0,w1,...,wn: the bias first, as in w₀ + w₁x₁ + … + wₙxₙ = 0.
     private static (double[] Weights, double Bias) Split(double[] plane) => (plane[1..], plane[0]);
 
-    private static Calculation Distance(double[] x, double[] plane)
+    private static Calculation SignedDistance(double[] x, double[] plane)
     {
         var (w, w0) = Split(plane);
         var hyperplane = new Hyperplane(w, w0);
-        var reference = hyperplane.SignedDistance(x);
+        var reference = F.SignedDistance(hyperplane, x);
         var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.SignedDistance(inputs[1], inputs[2][0], inputs[0]));
-        return new Calculation("distance", "d = (wᵀx + w₀)/‖w‖₂, the signed distance from the hyperplane wᵀx + w₀ = 0 to the point x",
+        return new Calculation(EntryNames.SignedDistance, "d = (wᵀx + w₀)/‖w‖₂, the signed distance from the hyperplane wᵀx + w₀ = 0 to the point x",
             [new("x", x), new("w", w), new("w0", [w0])],
             new Derivative("value", Outcome.Of(reference), torch.Value, true),
             [
-                new Derivative("∂/∂x", Outcome.Try(() => Outcome.Of(hyperplane.SignedDistanceGradientX())), torch.Gradients[0], false),
-                new Derivative("∂/∂w", Outcome.Try(() => Outcome.Of(hyperplane.SignedDistanceGradientWeights(x))), torch.Gradients[1], false),
-                new Derivative("∂/∂w0", Outcome.Try(() => Outcome.Of(hyperplane.SignedDistanceGradientBias())), torch.Gradients[2], true),
+                new Derivative("∂/∂x", Outcome.Try(() => Outcome.Of(F.SignedDistanceGradientX(hyperplane))), torch.Gradients[0], false),
+                new Derivative("∂/∂w", Outcome.Try(() => Outcome.Of(F.SignedDistanceGradientWeights(hyperplane, x))), torch.Gradients[1], false),
+                new Derivative("∂/∂w0", Outcome.Try(() => Outcome.Of(F.SignedDistanceGradientBias(hyperplane))), torch.Gradients[2], true),
             ]);
     }
 
-    private static Calculation Side(double[] x, double[] plane)
+    private static Calculation Score(double[] x, double[] plane)
     {
         var (w, w0) = Split(plane);
         var hyperplane = new Hyperplane(w, w0);
-        var side = hyperplane.Side(x);
-        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Evaluate(inputs[1], inputs[2][0], inputs[0]).sign());
-        // sign(wᵀx + w₀) is constant off the hyperplane, so every derivative is 0 there; on it the step has no derivative.
-        Outcome Zero(int length) => side == 0
-            ? new Outcome(null, "x lies on the hyperplane, where the side jumps from −1 to +1 and has no derivative")
-            : Outcome.Of(new double[length]);
-        return new Calculation("side", "sign(wᵀx + w₀): +1 on the side w points to, −1 on the other, 0 on the hyperplane",
+        var reference = F.HyperplaneScore(hyperplane, x);
+        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Evaluate(inputs[1], inputs[2][0], inputs[0]));
+        return new Calculation(EntryNames.HyperplaneScore, "s = wᵀx + w₀: positive on the side w points to, negative on the other, 0 on the hyperplane",
             [new("x", x), new("w", w), new("w0", [w0])],
-            new Derivative("value", Outcome.Of(side), torch.Value, true),
+            new Derivative("value", Outcome.Of(reference), torch.Value, true),
             [
-                new Derivative("∂/∂x", Zero(x.Length), torch.Gradients[0], false),
-                new Derivative("∂/∂w", Zero(w.Length), torch.Gradients[1], false),
-                new Derivative("∂/∂w0", Zero(1), torch.Gradients[2], true),
+                new Derivative("∂/∂x", Outcome.Of(F.HyperplaneScoreGradientX(hyperplane)), torch.Gradients[0], false),
+                new Derivative("∂/∂w", Outcome.Of(F.HyperplaneScoreGradientWeights(hyperplane, x)), torch.Gradients[1], false),
+                new Derivative("∂/∂w0", Outcome.Of(F.HyperplaneScoreGradientBias()), torch.Gradients[2], true),
             ]);
     }
 

@@ -16,8 +16,8 @@ internal static class CalcCommand
         var operation = new Argument<string>("OP") { HelpName = "OP", Description = $"The function: {string.Join(", ", Calculations.Operations)}." };
         operation.AcceptOnlyFromAmong([.. Calculations.Operations]);
         var vectors = new Argument<string[]>("ARGS") { Description = "Its vectors, each written as comma-separated numbers: 1,2,3.", Arity = ArgumentArity.ZeroOrMore };
-        var p = new Option<string?>("--p") { Description = "The order of calc norm: a number ≥ 1, or inf (default 2).", HelpName = "P" };
-        var plane = new Option<string?>("--plane") { Description = "The hyperplane w0 + w1·x1 + … + wn·xn = 0 of calc distance and calc side, bias first.", HelpName = "w0,w1,...,wn" };
+        var p = new Option<string?>("--p") { Description = "The order p of calc norm and calc distance: a number ≥ 1, or inf (default 2).", HelpName = "P" };
+        var plane = new Option<string?>("--plane") { Description = "The hyperplane w0 + w1·x1 + … + wn·xn = 0 of calc 'signed distance' and calc 'hyperplane score', bias first.", HelpName = "w0,w1,...,wn" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of a table." };
         var command = new Command("calc", "Evaluate a vector or hyperplane function by the reference and by libtorch, with the gradient with respect to each input from both.")
         {

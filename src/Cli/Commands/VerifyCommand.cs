@@ -26,15 +26,18 @@ internal static class VerifyCommand
         return command;
     }
 
-    internal static int Run(Terminal terminal, int cases, int seed, bool json)
+    internal static int Run(Terminal terminal, int cases, int seed, bool json) => Run(terminal, DerivationCatalog.All, cases, seed, json);
+
+    // The command on a given catalog: the shipped one, or (in the tests) one built with a planted wrong derivation.
+    internal static int Run(Terminal terminal, IReadOnlyList<Derivation> catalog, int cases, int seed, bool json)
     {
         if (cases < 1) throw new UsageException($"--cases is {cases}; at least one case per derivation is needed");
         Torch.Initialize();
-        var total = DerivationCatalog.All.Count * cases;
+        var total = catalog.Count * cases;
         var report = terminal.WithProgress("verify", json, bar =>
         {
-            var steps = bar.Task($"{DerivationCatalog.All.Count} derivations × {cases} cases", total);
-            return Verifier.Run(cases, seed, new Progress(steps));
+            var steps = bar.Task($"{catalog.Count} derivations × {cases} cases", total);
+            return Verifier.Run(catalog, cases, seed, new Progress(steps));
         });
         if (json) Json.Write(terminal.Output, VerifyOutput.Json(report));
         else VerifyOutput.Write(terminal.Display, report);

@@ -71,6 +71,8 @@ internal static class VerifyOutput
         {
             ["name"] = d.Name,
             ["formula"] = d.Formula,
+            ["references"] = new JsonArray([.. d.References.Select(r => (JsonNode)r)]),
+            ["twins"] = new JsonArray([.. d.Twins.Select(t => (JsonNode)t)]),
             ["cases"] = d.Cases,
             ["passed"] = d.Passed,
             ["values"] = Worst(d.Values),
@@ -78,8 +80,11 @@ internal static class VerifyOutput
             ["checks"] = new JsonArray([.. d.Checks.Select(c => (JsonNode)new JsonObject
             {
                 ["kind"] = Name(c.Kind),
+                ["asked"] = c.Asked,
                 ["cases"] = c.Cases,
                 ["skipped"] = c.Skipped,
+                ["skippedAtKink"] = c.SkippedAtKink,
+                ["shortfall"] = c.Shortfall,
                 ["failures"] = c.Failures,
                 ["passed"] = c.Passed,
             })]),

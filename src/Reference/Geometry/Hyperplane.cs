@@ -14,7 +14,7 @@ namespace TensorLinear.Reference;
 /// score wᵀx + w₀: <see cref="Side"/> is the class a linear classifier assigns. Scaling (w, w₀) by c &gt; 0 gives
 /// the same hyperplane, but <see cref="Evaluate"/> and the equality of records see the scale.
 /// </remarks>
-public sealed record Hyperplane
+public sealed partial record Hyperplane
 {
     private readonly double[] _w;
 

@@ -37,6 +37,29 @@ internal static class CatalogParts
         return m;
     }
 
+    /// <summary>The matrices side by side, [A | B | …]: a Jacobian with respect to θ from its blocks with respect to θ's parts.</summary>
+    public static double[,] Columns(params double[][,] blocks)
+    {
+        var rows = blocks[0].GetLength(0);
+        var m = new double[rows, blocks.Sum(b => b.GetLength(1))];
+        var start = 0;
+        foreach (var block in blocks)
+        {
+            for (var i = 0; i < rows; i++)
+                for (var j = 0; j < block.GetLength(1); j++) m[i, start + j] = block[i, j];
+            start += block.GetLength(1);
+        }
+        return m;
+    }
+
+    /// <summary>A vector as an n×1 matrix, the Jacobian block of a vector function with respect to one scalar.</summary>
+    public static double[,] Column(double[] values)
+    {
+        var m = new double[values.Length, 1];
+        for (var i = 0; i < values.Length; i++) m[i, 0] = values[i];
+        return m;
+    }
+
     public static Bound[,] Row(Bound[] values)
     {
         var m = new Bound[1, values.Length];

@@ -18,11 +18,20 @@ public sealed record Derivation
     /// <summary>The formula, e.g. "xᵀy = Σᵢ xᵢyᵢ".</summary>
     public required string Formula { get; init; }
 
-    /// <summary>The reference functions used (value and hand derivative).</summary>
-    public required string Reference { get; init; }
+    /// <summary>
+    /// The public reference functions the entry calls (value and hand derivatives), as the delegates it was built
+    /// from (<see cref="ReferenceFunctions"/>): the report names them from these, so a name cannot drift.
+    /// </summary>
+    public required IReadOnlyList<Delegate> References { get; init; }
 
-    /// <summary>The tensor twin used.</summary>
-    public required string Twin { get; init; }
+    /// <summary>The tensor twins the entry calls (src/Autograd), as delegates.</summary>
+    public required IReadOnlyList<Delegate> Twins { get; init; }
+
+    /// <summary>"Type.Method" of each of <see cref="References"/>.</summary>
+    public IReadOnlyList<string> ReferenceNames => [.. References.Select(ReferenceFunctions.NameOf)];
+
+    /// <summary>"Type.Method" of each of <see cref="Twins"/>.</summary>
+    public IReadOnlyList<string> TwinNames => [.. Twins.Select(ReferenceFunctions.NameOf)];
 
     /// <summary>Kinks, domain edges and conventions worth knowing when reading a report.</summary>
     public string Notes { get; init; } = "";

@@ -11,61 +11,58 @@ namespace TensorLinear.Verification.Catalog;
 // θ = (x, w, w₀). Inputs: Vectors = [w, x], Scalars = [w₀, c].
 public static partial class DerivationCatalog
 {
-    /// <summary>The hyperplane entries: the score, the signed distance and the foot of the perpendicular.</summary>
-    public static IReadOnlyList<Derivation> Geometry => _geometry ??= CreateGeometry();
-
-    private static IReadOnlyList<Derivation>? _geometry;
-
-    private static Derivation[] CreateGeometry() =>
+    private static Derivation[] CreateGeometry(ReferenceFunctions f) =>
     [
         new()
         {
-            Name = "hyperplane score",
+            Name = EntryNames.HyperplaneScore,
             Formula = "wᵀx + w₀, ∇ = (w, x, 1) in θ = (x, w, w₀)",
-            Reference = "Hyperplane.Evaluate; its gradient (w, x, 1) is derived here",
-            Twin = "TensorHyperplane.Evaluate",
+            References = [f.HyperplaneScore, f.HyperplaneScoreGradientX, f.HyperplaneScoreGradientWeights, f.HyperplaneScoreGradientBias],
+            Twins = [TensorHyperplane.Evaluate],
             Notes = "w ≠ 0 (a hyperplane needs a normal).",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,
             Bind = c => HyperplaneProblem(c,
-                (w, b, x) => new Hyperplane(w, b).Evaluate(x),
-                (w, b, x) => [.. w, .. x, 1.0],
+                (w, b, x) => f.HyperplaneScore(new Hyperplane(w, b), x),
+                (w, b, x) =>
+                {
+                    var h = new Hyperplane(w, b);
+                    return [.. f.HyperplaneScoreGradientX(h), .. f.HyperplaneScoreGradientWeights(h, x), f.HyperplaneScoreGradientBias()];
+                },
                 TensorHyperplane.Evaluate,
                 TolerancePolicy.HyperplaneEvaluate,
                 (w, b, x) => TolerancePolicy.HyperplaneEvaluateGradient(w, x)),
         },
         new()
         {
-            Name = "signed distance",
+            Name = EntryNames.SignedDistance,
             Formula = "d = (wᵀx + w₀)/‖w‖₂, ∇ₓ = ŵ, ∇_w = (x − d·ŵ)/‖w‖, ∂/∂w₀ = 1/‖w‖",
-            Reference = "Hyperplane.SignedDistance, SignedDistanceGradientX/Weights/Bias",
-            Twin = "TensorHyperplane.SignedDistance",
-            Notes = "w ≠ 0.",
+            References = [f.SignedDistance, f.SignedDistanceGradientX, f.SignedDistanceGradientWeights, f.SignedDistanceGradientBias],
+            Twins = [TensorHyperplane.SignedDistance],
+            Notes = "w ≠ 0. The signed distance from the hyperplane to a point (the distance between two points is '" + EntryNames.Distance + "').",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,
             Bind = c => HyperplaneProblem(c,
-                (w, b, x) => new Hyperplane(w, b).SignedDistance(x),
+                (w, b, x) => f.SignedDistance(new Hyperplane(w, b), x),
                 (w, b, x) =>
                 {
                     var h = new Hyperplane(w, b);
-                    return [.. h.SignedDistanceGradientX(), .. h.SignedDistanceGradientWeights(x), h.SignedDistanceGradientBias()];
+                    return [.. f.SignedDistanceGradientX(h), .. f.SignedDistanceGradientWeights(h, x), f.SignedDistanceGradientBias(h)];
                 },
                 TensorHyperplane.SignedDistance,
                 TolerancePolicy.SignedDistance,
                 TolerancePolicy.SignedDistanceGradient),
-            Identities = [ScaleInvariance],
+            Identities = [ScaleInvariance(f)],
         },
         new()
         {
-            Name = "foot",
-            Formula = "p = x − d·ŵ, the point of the hyperplane nearest x",
-            Reference = "Hyperplane.Foot",
-            Twin = "TensorHyperplane.Foot",
-            Notes = "w ≠ 0. Values and identities; its derivatives are those of the signed distance and the unit normal.",
+            Name = EntryNames.Foot,
+            Formula = "p = x − d·ŵ, the point of the hyperplane nearest x; ∂p/∂x = I − ŵŵᵀ, ∂p/∂w row i = −(ŵᵢx + d·eᵢ − 2d·ŵᵢŵ)/‖w‖, ∂p/∂w₀ = −ŵ/‖w‖",
+            References = [f.Foot, f.FootJacobianX, f.FootJacobianWeights, f.FootJacobianBias],
+            Twins = [TensorHyperplane.Foot],
+            Notes = "w ≠ 0.",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,
-            Differentiable = false,
-            HasHandDerivative = false,
             Bind = c =>
             {
                 var (w, b, x) = (c.Vectors[0], c.Scalars[0], c.Vectors[1]);
@@ -74,12 +71,19 @@ public static partial class DerivationCatalog
                 {
                     Point = Concat(x, w, [b]),
                     Variables = Names(Names("x", n), Names("w", n), ["w₀"]),
-                    Reference = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return new Hyperplane(tw, tb).Foot(tx); },
+                    Reference = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return f.Foot(new Hyperplane(tw, tb), tx); },
                     Twin = t => TensorHyperplane.Foot(Part(t, n, n), t[2 * n], Part(t, 0, n)),
                     ValueError = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return TolerancePolicy.Foot(tw, tb, tx); },
+                    HandJacobian = t =>
+                    {
+                        var (tx, tw, tb) = HyperplaneParts(t, n);
+                        var h = new Hyperplane(tw, tb);
+                        return Columns(f.FootJacobianX(h), f.FootJacobianWeights(h, tx), Column(f.FootJacobianBias(h)));
+                    },
+                    JacobianError = t => { var (tx, tw, tb) = HyperplaneParts(t, n); return TolerancePolicy.FootJacobian(tw, tb, tx); },
                 };
             },
-            Identities = [FootOnHyperplane],
+            Identities = [FootOnHyperplane(f)],
         },
     ];
 
@@ -104,24 +108,24 @@ public static partial class DerivationCatalog
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return gradientError(tw, tb, tx); });
     }
 
-    private static Identity ScaleInvariance => new("scale invariance", "d(c·w, c·w₀; x) = d(w, w₀; x) for c > 0", c =>
+    private static Identity ScaleInvariance(ReferenceFunctions f) => new("scale invariance", "d(c·w, c·w₀; x) = d(w, w₀; x) for c > 0", c =>
     {
         var (w, b, x, scale) = (c.Vectors[0], c.Scalars[0], c.Vectors[1], c.Scalars[1]);
         var bound = TolerancePolicy.ScaleInvariance(w, b, x);
         var cw = w.Select(v => scale * v).ToArray();
-        var reference = new Hyperplane(cw, scale * b).SignedDistance(x) - new Hyperplane(w, b).SignedDistance(x);
+        var reference = f.SignedDistance(new Hyperplane(cw, scale * b), x) - f.SignedDistance(new Hyperplane(w, b), x);
         var n = w.Length;
         Tensor Twin(Tensor t) => TensorHyperplane.SignedDistance(Part(t, n, n), t[2 * n], Part(t, 0, n));
         var tensor = TwinValue(Twin, [.. x, .. cw, scale * b]) - TwinValue(Twin, [.. x, .. w, b]);
         return [Residual(0, "d(cw, cw₀) − d(w, w₀)", ReferenceSide, reference, bound), Residual(1, "d(cw, cw₀) − d(w, w₀)", TensorSide, tensor, bound)];
     });
 
-    private static Identity FootOnHyperplane => new("foot on the hyperplane", "d(foot(x)) = 0", c =>
+    private static Identity FootOnHyperplane(ReferenceFunctions f) => new("foot on the hyperplane", "d(foot(x)) = 0", c =>
     {
         var (w, b, x) = (c.Vectors[0], c.Scalars[0], c.Vectors[1]);
         var bound = TolerancePolicy.FootOnHyperplane(w, b, x);
         var plane = new Hyperplane(w, b);
-        var reference = plane.SignedDistance(plane.Foot(x));
+        var reference = f.SignedDistance(plane, f.Foot(plane, x));
         var n = w.Length;
         var foot = Checks.CaseEvaluation.EvaluateTwin(t => TensorHyperplane.Foot(Part(t, n, n), t[2 * n], Part(t, 0, n)), [.. x, .. w, b]);
         var tensor = TwinValue(t => TensorHyperplane.SignedDistance(Part(t, n, n), t[2 * n], Part(t, 0, n)), [.. foot, .. w, b]);

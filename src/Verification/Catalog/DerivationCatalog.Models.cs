@@ -1,7 +1,7 @@
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
-using TensorLinear.Reference.Models;
+using TensorLinear.Training;
 using TensorLinear.Reference.Training;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
@@ -15,56 +15,68 @@ namespace TensorLinear.Verification.Catalog;
 // Autograd.Models.TensorLosses and TorchEngine, differentiated with respect to θ = (w, b) on a generated data set.
 public static partial class DerivationCatalog
 {
-    /// <summary>The model entries: linear regression (MSE) and logistic regression (log-loss), with penalties.</summary>
-    public static IReadOnlyList<Derivation> Models => _models ??= [ModelEntry(ModelKind.Linear), ModelEntry(ModelKind.Logistic)];
+    private static Derivation[] CreateModels(ReferenceFunctions f) => [ModelEntry(f, ModelKind.Linear), ModelEntry(f, ModelKind.Logistic)];
 
-    private static IReadOnlyList<Derivation>? _models;
+    /// <summary>The reference's loss, gradient and Hessian of one model, as bound in <see cref="ReferenceFunctions"/>.</summary>
+    private sealed record ModelFunctions(
+        Func<DataSet, LinearModel, Penalty?, double> Loss,
+        Func<DataSet, LinearModel, Penalty?, ModelGradient> Gradient,
+        Func<DataSet, LinearModel, Penalty?, double[,]> Hessian,
+        Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult> Train)
+    {
+        public static ModelFunctions Of(ReferenceFunctions f, ModelKind kind) => kind == ModelKind.Linear
+            ? new(f.LinearLoss, f.LinearGradient, f.LinearHessian, f.Train)
+            : new(f.LogisticLoss, f.LogisticGradient, f.LogisticHessian, f.Train);
 
-    private static Derivation ModelEntry(ModelKind kind)
+        public double LossAt(DataSet data, double[] theta, Penalty penalty) => Loss(data, LinearModel.FromParameterVector(theta), penalty);
+
+        public double[] GradientAt(DataSet data, double[] theta, Penalty penalty) =>
+            Gradient(data, LinearModel.FromParameterVector(theta), penalty).ToParameterVector();
+    }
+
+    private static Derivation ModelEntry(ReferenceFunctions functions, ModelKind kind)
     {
         var linear = kind == ModelKind.Linear;
+        var f = ModelFunctions.Of(functions, kind);
         return new Derivation
         {
-            Name = linear ? "linear regression" : "logistic regression",
+            Name = linear ? EntryNames.LinearRegression : EntryNames.LogisticRegression,
             Formula = linear
                 ? "L = (1/n)Σ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/n)Xᵀ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/n)[X 1]ᵀ[X 1] + 2λ₂I_w"
                 : "L = (1/n)Σ softplus(zᵢ) − yᵢzᵢ + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/n)Xᵀ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/n)[X 1]ᵀdiag(σ(1 − σ))[X 1] + 2λ₂I_w",
-            Reference = linear
-                ? "LinearRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)"
-                : "LogisticRegression.Loss/Gradient/Hessian, ReferenceEngine.Train (GradientDescent)",
-            Twin = "TensorLosses.Loss (gradients by backward, Hessian by double backward), TorchEngine.Train (canonical autograd descent)",
+            References = [f.Loss, f.Gradient, f.Hessian, f.Train],
+            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorLosses.Loss,
+                     (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
             IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)
                            && c.Scalars.Length == 2 && c.Scalars[0] > 0 && c.Scalars[0] <= 1.5 && c.Scalars[1] >= 1 && c.Scalars[1] == Math.Floor(c.Scalars[1])
                            && (linear || data.Targets.ToArray().All(y => y is 0.0 or 1.0))
                            && (c.FitIntercept || c.Penalty.L2 > 0 || data.Features.ToArray().Any(v => v != 0)),
-            Bind = c => BindModel(kind, c),
+            Bind = c => BindModel(f, kind, c),
             HasHessian = true,
             HasDescent = true,
-            Identities = [ModelStepLowersLoss(kind)],
+            Identities = [ModelStepLowersLoss(f, kind)],
         };
     }
 
-    private static Problem BindModel(ModelKind kind, CaseInput c)
+    private static Problem BindModel(ModelFunctions f, ModelKind kind, CaseInput c)
     {
         var data = c.Data!;
         var d = data.FeatureCount;
         var penalty = c.Penalty;
         var smooth = new Penalty(l2: penalty.L2);
         return Scalar(c.Parameters!, Names(Names("w", d), ["b"]),
-            t => ReferenceLoss(kind, data, t, penalty),
-            t => ReferenceGradient(kind, data, t, penalty),
+            t => f.LossAt(data, t, penalty),
+            t => f.GradientAt(data, t, penalty),
             t => TwinLoss(kind, data, t, penalty),
             t => TolerancePolicy.ModelLoss(kind, data, t, penalty),
             t => TolerancePolicy.ModelGradient(kind, data, t, penalty),
             hessian: new HessianProblem
             {
-                Hand = t => kind == ModelKind.Linear
-                    ? LinearRegression.Hessian(data, LinearModel.FromParameterVector(t), smooth)
-                    : LogisticRegression.Hessian(data, LinearModel.FromParameterVector(t), smooth),
+                Hand = t => f.Hessian(data, LinearModel.FromParameterVector(t), smooth),
                 SmoothTwin = t => TwinLoss(kind, data, t, smooth),
-                SmoothGradient = t => ReferenceGradient(kind, data, t, smooth),
+                SmoothGradient = t => f.GradientAt(data, t, smooth),
                 SmoothGradientError = t => TolerancePolicy.ModelGradient(kind, data, t, smooth),
                 Error = t => TolerancePolicy.ModelHessian(kind, data, t, smooth),
             },
@@ -77,6 +89,7 @@ public static partial class DerivationCatalog
                 {
                     Kind = kind, Data = data, Start = c.Parameters!, Penalty = penalty, FitIntercept = c.FitIntercept, Lipschitz = lipschitz,
                     LearningRate = c.Scalars[0] / lipschitz, Epochs = (int)c.Scalars[1],
+                    Train = f.Train, SmoothGradient = t => f.GradientAt(data, t, smooth),
                 };
             });
     }
@@ -95,16 +108,6 @@ public static partial class DerivationCatalog
         return scales;
     }
 
-    private static double ReferenceLoss(ModelKind kind, DataSet data, double[] theta, Penalty penalty) =>
-        kind == ModelKind.Linear
-            ? LinearRegression.Loss(data, LinearModel.FromParameterVector(theta), penalty)
-            : LogisticRegression.Loss(data, LinearModel.FromParameterVector(theta), penalty);
-
-    private static double[] ReferenceGradient(ModelKind kind, DataSet data, double[] theta, Penalty penalty) =>
-        (kind == ModelKind.Linear
-            ? LinearRegression.Gradient(data, LinearModel.FromParameterVector(theta), penalty)
-            : LogisticRegression.Gradient(data, LinearModel.FromParameterVector(theta), penalty)).ToParameterVector();
-
     // The loss as one tensor function of θ = (w, b): the twin autograd differentiates.
     private static Tensor TwinLoss(ModelKind kind, DataSet data, Tensor theta, Penalty penalty)
     {
@@ -113,7 +116,7 @@ public static partial class DerivationCatalog
     }
 
     /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>
-    private static Identity ModelStepLowersLoss(ModelKind kind) =>
+    private static Identity ModelStepLowersLoss(ModelFunctions f, ModelKind kind) =>
         new("gradient step lowers the loss", "f(θ − ∇f/L) ≤ f(θ) − ‖∇f‖²/(4L), f the smooth loss", c =>
         {
             var data = c.Data!;
@@ -131,7 +134,7 @@ public static partial class DerivationCatalog
             }
             Tensor Twin(Tensor t) => TwinLoss(kind, data, t, smooth);
             var (tensorValue, tensorGradient) = TwinValueAndGradient(Twin, theta);
-            return [Side(0, ReferenceSide, ReferenceLoss(kind, data, theta, smooth), ReferenceGradient(kind, data, theta, smooth), t => ReferenceLoss(kind, data, t, smooth)),
+            return [Side(0, ReferenceSide, f.LossAt(data, theta, smooth), f.GradientAt(data, theta, smooth), t => f.LossAt(data, t, smooth)),
                     Side(1, TensorSide, tensorValue, tensorGradient, t => TwinValue(Twin, t))];
         });
 }

@@ -1,5 +1,5 @@
+using FsCheck.Fluent;
 using TensorLinear.Autograd.Derivations;
-using TensorLinear.Reference;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
@@ -11,70 +11,61 @@ namespace TensorLinear.Verification.Catalog;
 // Vectors and norms, angles and projections: Reference.Vector and VectorGradients against Autograd.Derivations.TensorVector.
 public static partial class DerivationCatalog
 {
-    /// <summary>The vector entries: dot, the norms, unit vectors, cosine, angle, projections and distance.</summary>
-    public static IReadOnlyList<Derivation> Vectors => _vectors ??= CreateVectors();
-
-    private static IReadOnlyList<Derivation>? _vectors;
-
-    private static Derivation[] CreateVectors() =>
+    private static Derivation[] CreateVectors(ReferenceFunctions f) =>
     [
         new()
         {
-            Name = "dot",
+            Name = EntryNames.Dot,
             Formula = "xᵀy = Σᵢ xᵢyᵢ, ∇ = (y, x)",
-            Reference = "Vector.Dot, VectorGradients.DotGradientX/Y",
-            Twin = "TensorVector.Dot",
+            References = [f.Dot, f.DotGradientX, f.DotGradientY],
+            Twins = [TensorVector.Dot],
             Notes = "Values may cancel (nearly orthogonal vectors): the bound scales with Σ|xᵢyᵢ|, not |xᵀy|.",
             Generator = Inputs.Pair(nonZeroX: false, nonZeroY: false),
             IsValid = c => CatalogParts.Vectors(c, 2),
-            Bind = c => Pair(c,
-                (x, y) => Vector.Dot(x, y),
-                (x, y) => [.. VectorGradients.DotGradientX(x, y), .. VectorGradients.DotGradientY(x, y)],
-                (x, y) => TensorVector.Dot(x, y),
-                TolerancePolicy.Dot, TolerancePolicy.DotGradient),
-            Identities = [CauchySchwarz],
+            Bind = c => Pair(c, f.Dot, Gradient(f.DotGradientX, f.DotGradientY), TensorVector.Dot, TolerancePolicy.Dot, TolerancePolicy.DotGradient),
+            Identities = [CauchySchwarz(f)],
         },
         new()
         {
-            Name = "norm1",
+            Name = EntryNames.Norm1,
             Formula = "‖x‖₁ = Σᵢ |xᵢ|, ∇ = sign(x)",
-            Reference = "Vector.Norm1, VectorGradients.Norm1Gradient",
-            Twin = "TensorVector.Norm1",
+            References = [f.Norm1, f.Norm1Gradient],
+            Twins = [TensorVector.Norm1],
             Notes = "Kinks at zero components: both sides take sign(0) = 0, a subgradient; the checker recognises the kink.",
             Generator = Inputs.Vector(nonZero: false),
             IsValid = c => CatalogParts.Vectors(c, 1),
-            Bind = c => Single(c, Vector.Norm1, VectorGradients.Norm1Gradient, TensorVector.Norm1, TolerancePolicy.Norm1, TolerancePolicy.Norm1Gradient,
+            Bind = c => Single(c, f.Norm1, f.Norm1Gradient, TensorVector.Norm1, TolerancePolicy.Norm1, TolerancePolicy.Norm1Gradient,
                 x => [.. x.Select(Math.Abs)]),
         },
         new()
         {
-            Name = "norm2",
+            Name = EntryNames.Norm2,
             Formula = "‖x‖₂ = √(Σᵢ xᵢ²), ∇ = x/‖x‖₂",
-            Reference = "Vector.Norm2, VectorGradients.Norm2Gradient",
-            Twin = "TensorVector.Norm2",
+            References = [f.Norm2, f.Norm2Gradient],
+            Twins = [TensorVector.Norm2],
             Notes = "x = 0 is excluded (the reference refuses ∇‖0‖₂; libtorch returns 0): tested separately as an error.",
             Generator = Inputs.Vector(nonZero: true),
             IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
-            Bind = c => Single(c, Vector.Norm2, VectorGradients.Norm2Gradient, TensorVector.Norm2, TolerancePolicy.Norm2, TolerancePolicy.Norm2Gradient),
+            Bind = c => Single(c, f.Norm2, f.Norm2Gradient, TensorVector.Norm2, TolerancePolicy.Norm2, TolerancePolicy.Norm2Gradient),
         },
         new()
         {
-            Name = "normInf",
+            Name = EntryNames.NormInf,
             Formula = "‖x‖∞ = maxᵢ |xᵢ|, ∇ = sign(xᵢ)/k on the k tied components",
-            Reference = "Vector.NormInf, VectorGradients.NormInfGradient",
-            Twin = "TensorVector.NormInf",
+            References = [f.NormInf, f.NormInfGradient],
+            Twins = [TensorVector.NormInf],
             Notes = "Ties are kinks; both sides split sign(xᵢ)/k evenly among the k tied components (libtorch 2.10's norm backward for p = ∞, confirmed by DomainEdgeTests).",
             Generator = Inputs.Vector(nonZero: false),
             IsValid = c => CatalogParts.Vectors(c, 1),
-            Bind = c => Single(c, Vector.NormInf, VectorGradients.NormInfGradient, TensorVector.NormInf, TolerancePolicy.NormInf, TolerancePolicy.NormInfGradient,
+            Bind = c => Single(c, f.NormInf, f.NormInfGradient, TensorVector.NormInf, TolerancePolicy.NormInf, TolerancePolicy.NormInfGradient,
                 MaxNormKinkDistances),
         },
         new()
         {
-            Name = "normP",
+            Name = EntryNames.NormP,
             Formula = "‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p), ∇ = sign(xᵢ)|xᵢ|^(p−1)/‖x‖ₚ^(p−1), 1 < p < ∞",
-            Reference = "Vector.NormP, VectorGradients.NormPGradient",
-            Twin = "TensorVector.NormP",
+            References = [f.NormP, f.NormPGradient],
+            Twins = [TensorVector.NormP],
             Notes = "p in [1.1, 8]; x ≠ 0; for p < 2 no zero component (‖·‖ₚ is not twice differentiable there, so the Taylor test could not see order 2). Components stay within 1e3, so libtorch's |x|ᵖ cannot overflow.",
             Generator = Inputs.VectorAndOrder(),
             IsValid = c => CatalogParts.Vectors(c, 1) && c.Scalars.Length == 1 && c.Scalars[0] > 1 && c.Scalars[0] < 10
@@ -82,16 +73,16 @@ public static partial class DerivationCatalog
             Bind = c =>
             {
                 var p = c.Scalars[0];
-                return Single(c, x => Vector.NormP(x, p), x => VectorGradients.NormPGradient(x, p), x => TensorVector.NormP(x, p),
+                return Single(c, x => f.NormP(x, p), x => f.NormPGradient(x, p), x => TensorVector.NormP(x, p),
                     x => TolerancePolicy.NormP(x, p), x => TolerancePolicy.NormPGradient(x, p));
             },
         },
         new()
         {
-            Name = "unit",
+            Name = EntryNames.Unit,
             Formula = "x̂ = x/‖x‖₂, Jacobian (I − x̂x̂ᵀ)/‖x‖₂",
-            Reference = "Vector.Unit; the Jacobian (I − x̂x̂ᵀ)/‖x‖ is derived here from Vector.Unit and Vector.Norm2",
-            Twin = "TensorVector.Unit",
+            References = [f.Unit, f.UnitJacobian],
+            Twins = [TensorVector.Unit],
             Notes = "x = 0 is excluded (no direction): tested separately as an error on both sides.",
             Generator = Inputs.Vector(nonZero: true),
             IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
@@ -100,160 +91,122 @@ public static partial class DerivationCatalog
                 var x = c.Vectors[0];
                 return new Problem
                 {
-                    Point = x,
-                    Variables = Names("x", x.Length),
-                    Reference = Vector.Unit,
-                    Twin = TensorVector.Unit,
-                    ValueError = TolerancePolicy.Unit,
-                    // ∂x̂ᵢ/∂xⱼ = δᵢⱼ/‖x‖ − xᵢxⱼ/‖x‖³ = (δᵢⱼ − x̂ᵢx̂ⱼ)/‖x‖
-                    HandJacobian = t =>
-                    {
-                        var u = Vector.Unit(t);
-                        var norm = Vector.Norm2(t);
-                        var j = new double[t.Length, t.Length];
-                        for (var a = 0; a < t.Length; a++)
-                            for (var b = 0; b < t.Length; b++) j[a, b] = ((a == b ? 1.0 : 0.0) - u[a] * u[b]) / norm;
-                        return j;
-                    },
-                    JacobianError = TolerancePolicy.UnitJacobian,
+                    Point = x, Variables = Names("x", x.Length), Reference = f.Unit, Twin = TensorVector.Unit, ValueError = TolerancePolicy.Unit,
+                    HandJacobian = f.UnitJacobian, JacobianError = TolerancePolicy.UnitJacobian,
                 };
             },
-            Identities = [UnitLength],
+            Identities = [UnitLength(f)],
         },
         new()
         {
-            Name = "cosine",
+            Name = EntryNames.Cosine,
             Formula = "cos θ = x̂ᵀŷ, ∇ₓ = (ŷ − cos θ·x̂)/‖x‖",
-            Reference = "Vector.Cosine, VectorGradients.CosineGradientX/Y",
-            Twin = "TensorVector.Cosine",
+            References = [f.Cosine, f.CosineGradientX, f.CosineGradientY],
+            Twins = [TensorVector.Cosine],
             Notes = "x, y ≠ 0. The value is clamped to [−1, 1] on both sides; the twin's clamp leaves the gradient that of x̂ᵀŷ.",
             Generator = Inputs.Pair(),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
-            Bind = c => Pair(c,
-                (x, y) => Vector.Cosine(x, y),
-                (x, y) => [.. VectorGradients.CosineGradientX(x, y), .. VectorGradients.CosineGradientY(x, y)],
-                (x, y) => TensorVector.Cosine(x, y),
-                TolerancePolicy.Cosine, TolerancePolicy.CosineGradient),
+            Bind = c => Pair(c, f.Cosine, Gradient(f.CosineGradientX, f.CosineGradientY), TensorVector.Cosine, TolerancePolicy.Cosine, TolerancePolicy.CosineGradient),
         },
         new()
         {
-            Name = "angle",
-            Formula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), ∇ₓ = −∇ₓ cos θ/sin θ",
-            Reference = "Vector.Angle; its gradient by the chain rule from VectorGradients.CosineGradientX/Y",
-            Twin = "TensorVector.Angle (Kahan's formula, with libtorch's atan2 through TorchSharp)",
-            Notes = "The angle has cone points at θ = 0 and π (parallel vectors): values are checked there, derivatives only where the distance from x to the line of y (and from y to that of x) is at least 1e-4·max(1, |components|), so the finite-difference step stays far from the cone.",
-            Generator = Inputs.Pair(),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
-            Bind = c => Pair(c,
-                (x, y) => Vector.Angle(x, y),
-                (x, y) =>
-                {
-                    // dθ = −d(cos θ)/sin θ
-                    var sin = Math.Sin(Vector.Angle(x, y));
-                    return [.. VectorGradients.CosineGradientX(x, y).Select(g => -g / sin), .. VectorGradients.CosineGradientY(x, y).Select(g => -g / sin)];
-                },
-                (x, y) => TensorVector.Angle(x, y),
-                TolerancePolicy.Angle, TolerancePolicy.AngleGradient,
-                AngleExclusion),
+            Name = EntryNames.Angle,
+            Formula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), ∇ₓ = −r̂/‖x‖ with r̂ the direction of ŷ's component orthogonal to x̂",
+            References = [f.Angle, f.AngleGradientX, f.AngleGradientY],
+            Twins = [TensorVector.Angle],
+            Notes = "Away from the cone points θ = 0 and π: every case keeps x at least 1e-4·max(1, |components|) from the line of y (and y from that of x), so the finite-difference step stays far from the cone. The cone points are the entry '" + EntryNames.AngleConePoint + "'.",
+            Generator = Inputs.Pair().Where(c => AngleExclusion(c.Vectors[0], c.Vectors[1]) is null),
+            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]) && AngleExclusion(c.Vectors[0], c.Vectors[1]) is null,
+            Bind = c => Pair(c, f.Angle, Gradient(f.AngleGradientX, f.AngleGradientY), TensorVector.Angle, TolerancePolicy.Angle, TolerancePolicy.AngleGradient),
         },
+        AngleAtConePoint(f),
         new()
         {
-            Name = "scalar projection",
+            Name = EntryNames.ScalarProjection,
             Formula = "xᵀŷ, ∇ₓ = ŷ, ∇_y = (x − (xᵀŷ)ŷ)/‖y‖",
-            Reference = "Vector.ScalarProjection, VectorGradients.ScalarProjectionGradientX/Y",
-            Twin = "TensorVector.ScalarProjection",
+            References = [f.ScalarProjection, f.ScalarProjectionGradientX, f.ScalarProjectionGradientY],
+            Twins = [TensorVector.ScalarProjection],
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
-            Bind = c => Pair(c,
-                (x, y) => Vector.ScalarProjection(x, y),
-                (x, y) => [.. VectorGradients.ScalarProjectionGradientX(x, y), .. VectorGradients.ScalarProjectionGradientY(x, y)],
-                (x, y) => TensorVector.ScalarProjection(x, y),
+            Bind = c => Pair(c, f.ScalarProjection, Gradient(f.ScalarProjectionGradientX, f.ScalarProjectionGradientY), TensorVector.ScalarProjection,
                 TolerancePolicy.ScalarProjection, TolerancePolicy.ScalarProjectionGradient),
         },
         new()
         {
-            Name = "project",
-            Formula = "proj_y(x) = (xᵀŷ)·ŷ",
-            Reference = "Vector.Project",
-            Twin = "TensorVector.Project",
-            Notes = "y ≠ 0. Values and identities; its derivatives are those of the scalar projection and the unit vector.",
+            Name = EntryNames.Project,
+            Formula = "proj_y(x) = (xᵀŷ)·ŷ, ∂/∂x = ŷŷᵀ, ∂/∂y row i = (ŷᵢx + s·eᵢ − 2s·ŷᵢŷ)/‖y‖ with s = xᵀŷ",
+            References = [f.Project, f.ProjectJacobianX, f.ProjectJacobianY],
+            Twins = [TensorVector.Project],
+            Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
-            Differentiable = false,
-            HasHandDerivative = false,
-            Bind = c => VectorValued(c, (x, y) => Vector.Project(x, y), (x, y) => TensorVector.Project(x, y), TolerancePolicy.Project),
-            Identities = [ProjectionIdempotent],
+            Bind = c => VectorValued(c, f.Project, f.ProjectJacobianX, f.ProjectJacobianY, TensorVector.Project, TolerancePolicy.Project, TolerancePolicy.ProjectJacobian),
+            Identities = [ProjectionIdempotent(f)],
         },
         new()
         {
-            Name = "reject",
-            Formula = "rej_y(x) = x − proj_y(x)",
-            Reference = "Vector.Reject",
-            Twin = "TensorVector.Reject",
-            Notes = "y ≠ 0. Values and identities.",
+            Name = EntryNames.Reject,
+            Formula = "rej_y(x) = x − proj_y(x), ∂/∂x = I − ŷŷᵀ, ∂/∂y = −∂proj/∂y",
+            References = [f.Reject, f.RejectJacobianX, f.RejectJacobianY],
+            Twins = [TensorVector.Reject],
+            Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
-            Differentiable = false,
-            HasHandDerivative = false,
-            Bind = c => VectorValued(c, (x, y) => Vector.Reject(x, y), (x, y) => TensorVector.Reject(x, y), TolerancePolicy.Reject),
-            Identities = [ResidualOrthogonal],
+            Bind = c => VectorValued(c, f.Reject, f.RejectJacobianX, f.RejectJacobianY, TensorVector.Reject, TolerancePolicy.Reject, TolerancePolicy.RejectJacobian),
+            Identities = [ResidualOrthogonal(f)],
         },
         new()
         {
-            Name = "distance",
+            Name = EntryNames.Distance,
             Formula = "d(x, y) = ‖x − y‖ₚ for p = 1, 2, ∞ or in [1.1, 8]; ∇ₓ = ∇‖·‖ₚ at x − y, ∇_y = −∇ₓ",
-            Reference = "Vector.Distance; its gradient from VectorGradients' norm gradients at x − y",
-            Twin = "TensorVector.Distance",
-            Notes = "Derivatives are not checked at x = y for 1 < p < ∞ (no gradient there), nor, for 1 < p < 2, where x − y has a zero component.",
-            Generator = Inputs.PairAndOrder(),
-            IsValid = c => CatalogParts.Vectors(c, 2) && c.Scalars.Length == 1 && (c.Scalars[0] is 1.0 or 2.0 || double.IsPositiveInfinity(c.Scalars[0]) || (c.Scalars[0] > 1 && c.Scalars[0] < 10)),
+            References = [f.Distance, f.DistanceGradientX, f.DistanceGradientY],
+            Twins = [TensorVector.Distance],
+            Notes = "The distance between two points (the distance from a hyperplane to a point is '" + EntryNames.SignedDistance + "'). Cases avoid x = y for 1 < p < ∞ (no gradient there) and, for 1 < p < 2, an x − y with a zero component (not twice differentiable).",
+            Generator = Inputs.PairAndOrder().Where(c => DistanceExclusion(c.Vectors[0], c.Vectors[1], c.Scalars[0]) is null),
+            IsValid = c => CatalogParts.Vectors(c, 2) && c.Scalars.Length == 1 && (c.Scalars[0] is 1.0 or 2.0 || double.IsPositiveInfinity(c.Scalars[0]) || (c.Scalars[0] > 1 && c.Scalars[0] < 10))
+                           && DistanceExclusion(c.Vectors[0], c.Vectors[1], c.Scalars[0]) is null,
             Bind = c =>
             {
                 var p = c.Scalars[0];
                 return Pair(c,
-                    (x, y) => Vector.Distance(x, y, p),
-                    (x, y) =>
-                    {
-                        var g = NormGradient(TolerancePolicy.Difference(x, y), p);
-                        return [.. g, .. g.Select(v => -v)];
-                    },
+                    (x, y) => f.Distance(x, y, p),
+                    (x, y) => [.. f.DistanceGradientX(x, y, p), .. f.DistanceGradientY(x, y, p)],
                     (x, y) => TensorVector.Distance(x, y, p),
                     (x, y) => TolerancePolicy.Distance(x, y, p), (x, y) => TolerancePolicy.DistanceGradient(x, y, p),
-                    (x, y) => DistanceExclusion(x, y, p),
-                    DistanceKinks(p));
+                    kinkDistances: DistanceKinks(p));
             },
         },
     ];
 
     // ---- identities ------------------------------------------------------------------------------------------------
 
-    private static Identity CauchySchwarz => new("Cauchy–Schwarz", "|xᵀy| ≤ ‖x‖₂‖y‖₂", c =>
+    private static Identity CauchySchwarz(ReferenceFunctions f) => new("Cauchy–Schwarz", "|xᵀy| ≤ ‖x‖₂‖y‖₂", c =>
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var bound = TolerancePolicy.CauchySchwarz(x, y);
-        var reference = Math.Abs(Vector.Dot(x, y)) - Vector.Norm2(x) * Vector.Norm2(y);
+        var reference = Math.Abs(f.Dot(x, y)) - f.Norm2(x) * f.Norm2(y);
         var tensor = Math.Abs(TwinValue(t => TensorVector.Dot(Part(t, 0, x.Length), Part(t, x.Length, x.Length)), [.. x, .. y]))
                      - TwinValue(TensorVector.Norm2, x) * TwinValue(TensorVector.Norm2, y);
         return [Residual(0, "|xᵀy| − ‖x‖‖y‖", ReferenceSide, reference, bound, inequality: true),
                 Residual(1, "|xᵀy| − ‖x‖‖y‖", TensorSide, tensor, bound, inequality: true)];
     });
 
-    private static Identity UnitLength => new("unit length", "‖unit(x)‖₂ = 1", c =>
+    private static Identity UnitLength(ReferenceFunctions f) => new("unit length", "‖unit(x)‖₂ = 1", c =>
     {
         var x = c.Vectors[0];
         var bound = TolerancePolicy.UnitLength(x.Length);
-        var reference = Vector.Norm2(Vector.Unit(x)) - 1.0;
+        var reference = f.Norm2(f.Unit(x)) - 1.0;
         var tensor = TwinValue(t => TensorVector.Norm2(TensorVector.Unit(t)), x) - 1.0;
         return [Residual(0, "‖x̂‖ − 1", ReferenceSide, reference, bound), Residual(1, "‖x̂‖ − 1", TensorSide, tensor, bound)];
     });
 
-    private static Identity ProjectionIdempotent => new("idempotent", "proj_y(proj_y(x)) = proj_y(x)", c =>
+    private static Identity ProjectionIdempotent(ReferenceFunctions f) => new("idempotent", "proj_y(proj_y(x)) = proj_y(x)", c =>
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var bounds = TolerancePolicy.ProjectionIdempotent(x, y);
-        var p = Vector.Project(x, y);
-        var pp = Vector.Project(p, y);
+        var p = f.Project(x, y);
+        var pp = f.Project(p, y);
         var n = x.Length;
         Tensor TwinProject(Tensor t) => TensorVector.Project(Part(t, 0, n), Part(t, n, n));
         var tp = Checks.CaseEvaluation.EvaluateTwin(TwinProject, [.. x, .. y]);
@@ -267,14 +220,14 @@ public static partial class DerivationCatalog
         return elements;
     });
 
-    private static Identity ResidualOrthogonal => new("residual orthogonal", "(x − proj_y(x))ᵀy = 0", c =>
+    private static Identity ResidualOrthogonal(ReferenceFunctions f) => new("residual orthogonal", "(x − proj_y(x))ᵀy = 0", c =>
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var n = x.Length;
-        var r = Vector.Reject(x, y);
+        var r = f.Reject(x, y);
         var tr = Checks.CaseEvaluation.EvaluateTwin(t => TensorVector.Reject(Part(t, 0, n), Part(t, n, n)), [.. x, .. y]);
         var tensorDot = TwinValue(t => TensorVector.Dot(Part(t, 0, n), Part(t, n, n)), [.. tr, .. y]);
-        return [Residual(0, "rejᵀy", ReferenceSide, Vector.Dot(r, y), TolerancePolicy.ResidualOrthogonal(x, y, r)),
+        return [Residual(0, "rejᵀy", ReferenceSide, f.Dot(r, y), TolerancePolicy.ResidualOrthogonal(x, y, r)),
                 Residual(1, "rejᵀy", TensorSide, tensorDot, TolerancePolicy.ResidualOrthogonal(x, y, tr))];
     });
 
@@ -287,11 +240,15 @@ public static partial class DerivationCatalog
         return Scalar(x, Names("x", x.Length), f, gradient, twin, valueError, gradientError, kinkDistances: kinkDistances);
     }
 
+    /// <summary>∇ with respect to θ = (x, y): the two gradients, one after the other.</summary>
+    private static Func<double[], double[], double[]> Gradient(Func<double[], double[], double[]> gradientX, Func<double[], double[], double[]> gradientY) =>
+        (x, y) => [.. gradientX(x, y), .. gradientY(x, y)];
+
     /// <summary>A scalar function of a pair (x, y), differentiated with respect to θ = (x, y).</summary>
     private static Problem Pair(CaseInput c, Func<double[], double[], double> f, Func<double[], double[], double[]> gradient,
                                 Func<Tensor, Tensor, Tensor> twin,
                                 Func<double[], double[], Bound> valueError, Func<double[], double[], Bound[]> gradientError,
-                                Func<double[], double[], string?>? exclusion = null, Func<double[], double[], double[]>? kinkDistances = null)
+                                Func<double[], double[], double[]>? kinkDistances = null)
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var n = x.Length;
@@ -302,13 +259,14 @@ public static partial class DerivationCatalog
             t => twin(Part(t, 0, n), Part(t, n, n)),
             t => { var p = Parts(t); return valueError(p[0], p[1]); },
             t => { var p = Parts(t); return gradientError(p[0], p[1]); },
-            exclusion?.Invoke(x, y),
             kinkDistances: kinkDistances is null ? null : t => { var p = Parts(t); return kinkDistances(p[0], p[1]); });
     }
 
-    /// <summary>A vector function of a pair (x, y), values only.</summary>
-    private static Problem VectorValued(CaseInput c, Func<double[], double[], double[]> f, Func<Tensor, Tensor, Tensor> twin,
-                                        Func<double[], double[], Bound[]> valueError)
+    /// <summary>A vector function of a pair (x, y), with its n×2n Jacobian [∂/∂x | ∂/∂y] with respect to θ = (x, y).</summary>
+    private static Problem VectorValued(CaseInput c, Func<double[], double[], double[]> f,
+                                        Func<double[], double[], double[,]> jacobianX, Func<double[], double[], double[,]> jacobianY,
+                                        Func<Tensor, Tensor, Tensor> twin,
+                                        Func<double[], double[], Bound[]> valueError, Func<double[], double[], Bound[,]> jacobianError)
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var n = x.Length;
@@ -319,25 +277,20 @@ public static partial class DerivationCatalog
             Reference = t => { var p = Split(t, n, n); return f(p[0], p[1]); },
             Twin = t => twin(Part(t, 0, n), Part(t, n, n)),
             ValueError = t => { var p = Split(t, n, n); return valueError(p[0], p[1]); },
+            HandJacobian = t => { var p = Split(t, n, n); return Columns(jacobianX(p[0], p[1]), jacobianY(p[0], p[1])); },
+            JacobianError = t => { var p = Split(t, n, n); return jacobianError(p[0], p[1]); },
         };
     }
-
-    private static double[] NormGradient(double[] d, double p) => p switch
-    {
-        1.0 => VectorGradients.Norm1Gradient(d),
-        2.0 => VectorGradients.Norm2Gradient(d),
-        double.PositiveInfinity => VectorGradients.NormInfGradient(d),
-        _ => VectorGradients.NormPGradient(d, p),
-    };
 
     // The finite-difference step is about 5e-6·max(1, |xⱼ|); the angle is smooth within ‖x‖·sin θ of x. Require that
     // distance to be 1e-4·max(1, |x|∞) at least (the step at most 5% of it), and the same for y.
     private static string? AngleExclusion(double[] x, double[] y)
     {
-        var sin = Math.Sin(Vector.Angle(x, y));
-        var nx = Vector.Norm2(x) * sin;
-        var ny = Vector.Norm2(y) * sin;
-        var scale = Math.Max(1.0, Math.Max(Vector.NormInf(x), Vector.NormInf(y)));
+        if (!NonZero(x) || !NonZero(y)) return "x or y is zero: no angle";
+        var sin = Math.Sin(TolerancePolicy.AngleOf(x, y));
+        var nx = TolerancePolicy.Norm2Of(x) * sin;
+        var ny = TolerancePolicy.Norm2Of(y) * sin;
+        var scale = Math.Max(1.0, Math.Max(x.Max(Math.Abs), y.Max(Math.Abs)));
         return nx < 1e-4 * scale || ny < 1e-4 * scale
             ? "x and y are (nearly) parallel: the angle's cone point is within reach of the finite-difference step"
             : null;

@@ -1,5 +1,6 @@
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TensorLinear.Training;
 using TensorLinear.Verification.Tolerances;
 using Tensor = TorchSharp.torch.Tensor;
 
@@ -103,4 +104,10 @@ public sealed record DescentProblem
 
     /// <summary>k, the number of epochs compared.</summary>
     public required int Epochs { get; init; }
+
+    /// <summary>The reference's training (<see cref="ReferenceFunctions.Train"/>), run epoch by epoch.</summary>
+    public required Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult> Train { get; init; }
+
+    /// <summary>The reference's gradient of the smooth loss (λ₂ only) at θ, for the bound each epoch adds.</summary>
+    public required Func<double[], double[]> SmoothGradient { get; init; }
 }

@@ -1,7 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Models;
-using TensorLinear.Reference.Models;
 using TensorLinear.Training;
 using TensorLinear.Verification.Catalog;
 using TensorLinear.Verification.GradientChecking;
@@ -243,9 +242,12 @@ public static class AgreementChecks
 
     // ---- 5. gradient descent ---------------------------------------------------------------------------------------
 
+    // The torch engine's two training paths: the canonical autograd loop and the one-pass kernel.
+    private static readonly TorchEngine[] TorchEngines = [TorchEngine.Instance, new(new TorchEngineOptions { TrainingPath = TrainingPath.OnePass })];
+
     private static CheckResult Descent(CaseEvaluation e)
     {
-        const string name = "gradient descent (reference engine vs torch engine, epoch by epoch)";
+        const string name = "gradient descent (reference engine vs the torch engine's autograd and one-pass paths, epoch by epoch)";
         var p = (e.Problem.Descent ?? throw new InvalidOperationException($"{e.Derivation.Name} has no descent"))();
         var d = p.Data.FeatureCount;
         var smooth = new Penalty(l2: p.Penalty.L2);
@@ -254,11 +256,11 @@ public static class AgreementChecks
             LearningRate = p.LearningRate, MaxEpochs = 1, Tolerance = 0.0, Penalty = p.Penalty, FitIntercept = p.FitIntercept,
             DivergencePatience = 1000,
         };
-        var reference = new ReferenceEngine();
-        var torch = TorchEngine.Instance;
         var names = e.Problem.Variables;
         var elements = new List<ElementCheck>();
-        double[] thetaR = (double[])p.Start.Clone(), thetaT = (double[])p.Start.Clone();
+
+        // The reference's iterates, and the bound on how far another engine's may be after each epoch.
+        var thetaR = (double[])p.Start.Clone();
         var deviation = 0.0;
         var deviations = new double[p.Epochs + 1];
         var iterates = new double[p.Epochs + 1][];
@@ -267,54 +269,66 @@ public static class AgreementChecks
         {
             // The error this epoch adds, at the reference's iterate before the step (TolerancePolicy.DescentStepError).
             var model = LinearModel.FromParameterVector(thetaR);
-            var g = reference.Gradient(p.Kind, p.Data, model, smooth).ToParameterVector();
+            var g = p.SmoothGradient(thetaR);
             var step = TolerancePolicy.DescentStepError(TolerancePolicy.ModelGradient(p.Kind, p.Data, thetaR, smooth), thetaR, g, p.LearningRate, p.Penalty.L1);
             if (!p.FitIntercept) step[d] = 0.0;
             deviation += Math.Sqrt(step.Sum(v => v * v));
             deviations[t] = deviation;
-            thetaR = reference.Train(p.Kind, p.Data, options, model).Model.ToParameterVector();
-            thetaT = torch.Train(p.Kind, p.Data, options, LinearModel.FromParameterVector(thetaT)).Model.ToParameterVector();
+            thetaR = p.Train(p.Kind, p.Data, options, model, null).Model.ToParameterVector();
             iterates[t] = thetaR;
+        }
+        var full = options with { MaxEpochs = p.Epochs };
+        var runR = p.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start), null);
+        double[] finalR = runR.Model.ToParameterVector();
+        var detail = CheckResult.Invariant($"{p.Epochs} epoch(s), η = {CheckResult.Sci(p.LearningRate)} = {CheckResult.Sci(p.LearningRate * p.Lipschitz)}/L");
+
+        for (var k = 0; k < TorchEngines.Length; k++)
+        {
+            var torch = TorchEngines[k];
+            var pair = $"reference engine vs {torch.Name} engine";
+            var offset = k * (p.Epochs + 3) * (d + 1 + p.Epochs + 1);
+            var thetaT = (double[])p.Start.Clone();
+            for (var t = 1; t <= p.Epochs; t++)
+            {
+                thetaT = torch.Train(p.Kind, p.Data, options, LinearModel.FromParameterVector(thetaT)).Model.ToParameterVector();
+                for (var j = 0; j <= d; j++)
+                    elements.Add(new ElementCheck
+                    {
+                        Index = offset + t * (d + 1) + j, Element = $"epoch {t}: {names[j]}", Reference = iterates[t][j], Autograd = thetaT[j], Pair = pair,
+                        AbsoluteError = Math.Abs(iterates[t][j] - thetaT[j]), Bound = deviations[t] + TolerancePolicy.UnderflowFloor,
+                        Scale = Math.Max(Math.Abs(iterates[t][j]), 1e-300),
+                        Rule = "Σₛ ‖eₛ‖₂ over the epochs so far (non-expansive steps; see DescentStepError)",
+                    });
+            }
+
+            // One run of k epochs on each engine: the same weights at the end, and the loss histories epoch by epoch.
+            var runT = torch.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start));
+            var finalT = runT.Model.ToParameterVector();
             for (var j = 0; j <= d; j++)
                 elements.Add(new ElementCheck
                 {
-                    Index = t * (d + 1) + j, Element = $"epoch {t}: {names[j]}", Reference = thetaR[j], Autograd = thetaT[j], Pair = "reference engine vs torch engine",
-                    AbsoluteError = Math.Abs(thetaR[j] - thetaT[j]), Bound = deviation + TolerancePolicy.UnderflowFloor, Scale = Math.Max(Math.Abs(thetaR[j]), 1e-300),
-                    Rule = "Σₛ ‖eₛ‖₂ over the epochs so far (non-expansive steps; see DescentStepError)",
+                    Index = offset + (p.Epochs + 1) * (d + 1) + j, Element = $"one run of {p.Epochs}: {names[j]}", Reference = finalR[j], Autograd = finalT[j],
+                    Pair = pair, AbsoluteError = Math.Abs(finalR[j] - finalT[j]), Bound = deviation + TolerancePolicy.UnderflowFloor,
+                    Scale = Math.Max(Math.Abs(finalR[j]), 1e-300), Rule = "Σₛ ‖eₛ‖₂ over all epochs",
                 });
-        }
-
-        // One run of k epochs on each engine: the same weights at the end, and the loss histories epoch by epoch.
-        var full = options with { MaxEpochs = p.Epochs };
-        var runR = reference.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start));
-        var runT = torch.Train(p.Kind, p.Data, full, LinearModel.FromParameterVector(p.Start));
-        double[] finalR = runR.Model.ToParameterVector(), finalT = runT.Model.ToParameterVector();
-        for (var j = 0; j <= d; j++)
-            elements.Add(new ElementCheck
+            var epochs = Math.Min(runR.LossHistory.Length, runT.LossHistory.Length);
+            for (var t = 0; t < epochs && t <= p.Epochs; t++)
             {
-                Index = (p.Epochs + 1) * (d + 1) + j, Element = $"one run of {p.Epochs}: {names[j]}", Reference = finalR[j], Autograd = finalT[j],
-                Pair = "reference engine vs torch engine", AbsoluteError = Math.Abs(finalR[j] - finalT[j]), Bound = deviation + TolerancePolicy.UnderflowFloor,
-                Scale = Math.Max(Math.Abs(finalR[j]), 1e-300), Rule = "Σₛ ‖eₛ‖₂ over all epochs",
-            });
-        var epochs = Math.Min(runR.LossHistory.Length, runT.LossHistory.Length);
-        for (var t = 0; t < epochs && t <= p.Epochs; t++)
-        {
-            var model = LinearModel.FromParameterVector(iterates[t]);
-            var gradientNorm = Math.Sqrt(reference.Gradient(p.Kind, p.Data, model, smooth).ToParameterVector().Sum(v => v * v));
-            var bound = TolerancePolicy.LossAtNearbyParameters(TolerancePolicy.ModelLoss(p.Kind, p.Data, iterates[t], p.Penalty),
-                gradientNorm, p.Lipschitz, deviations[t], p.Penalty.L1, d);
-            elements.Add(new ElementCheck
-            {
-                Index = (p.Epochs + 2) * (d + 1) + t, Element = $"loss after epoch {t}", Reference = runR.LossHistory[t], Autograd = runT.LossHistory[t],
-                Pair = "reference engine vs torch engine", AbsoluteError = Math.Abs(runR.LossHistory[t] - runT.LossHistory[t]),
-                Bound = bound.Value + TolerancePolicy.UnderflowFloor, Scale = bound.Scale, Rule = bound.Rule,
-            });
+                var gradientNorm = Math.Sqrt(p.SmoothGradient(iterates[t]).Sum(v => v * v));
+                var bound = TolerancePolicy.LossAtNearbyParameters(TolerancePolicy.ModelLoss(p.Kind, p.Data, iterates[t], p.Penalty),
+                    gradientNorm, p.Lipschitz, deviations[t], p.Penalty.L1, d);
+                elements.Add(new ElementCheck
+                {
+                    Index = offset + (p.Epochs + 2) * (d + 1) + t, Element = $"loss after epoch {t}", Reference = runR.LossHistory[t], Autograd = runT.LossHistory[t],
+                    Pair = pair, AbsoluteError = Math.Abs(runR.LossHistory[t] - runT.LossHistory[t]),
+                    Bound = bound.Value + TolerancePolicy.UnderflowFloor, Scale = bound.Scale, Rule = bound.Rule,
+                });
+            }
+            // With tolerance 0 a run stops only at an exact fixed point of the floating-point iteration (a step that
+            // changes nothing), where the weights are the same whether or not it stops; the engines may judge that point
+            // differently (see docs/tolerances.md, "descent"), so the weights are compared and the stop is only reported.
+            if (runR.Epochs != runT.Epochs) detail += $"; the reference run stopped after {runR.Epochs} epoch(s), the {torch.Name} run after {runT.Epochs}";
         }
-        var detail = CheckResult.Invariant($"{p.Epochs} epoch(s), η = {CheckResult.Sci(p.LearningRate)} = {CheckResult.Sci(p.LearningRate * p.Lipschitz)}/L");
-        // With tolerance 0 a run stops only at an exact fixed point of the floating-point iteration (a step that
-        // changes nothing), where the weights are the same whether or not it stops; the engines may judge that point
-        // differently (see docs/tolerances.md, "descent"), so the weights are compared and the stop is only reported.
-        if (runR.Epochs != runT.Epochs) detail += $"; the reference run stopped after {runR.Epochs} epoch(s), the torch run after {runT.Epochs}";
         return Result(e, CheckKind.Descent, name, elements, detail);
     }
 
@@ -339,7 +353,7 @@ public static class AgreementChecks
         if (Skip(e) is string reason) return Skipped(e, CheckKind.Taylor, name, reason);
         var taylor = e.Problem.KinkDistances is { } kinks ? TaylorAwayFromKinks(e, kinks) : e.FiniteDifferences.Taylor;
         if (taylor is null)
-            return Skipped(e, CheckKind.Taylor, name, "every variable is within the Taylor test's first step of a kink, so no direction avoids one");
+            return Skipped(e, CheckKind.Taylor, name, "every variable is within the Taylor test's first step of a kink, so no direction avoids one") with { SkippedAtKink = true };
         return new CheckResult
         {
             Kind = CheckKind.Taylor, Name = name, Derivation = e.Derivation.Name, Input = e.Input, Passed = taylor.Passed,

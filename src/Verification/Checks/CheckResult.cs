@@ -29,6 +29,13 @@ public sealed record CheckResult
     /// <summary>Why the check did not apply to this case (e.g. outside the derivative's domain); null when it ran.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>
+    /// True when the check was skipped because every variable of a piecewise-smooth function is at (or within the
+    /// Taylor test's first step of) a kink: a declared part of the Taylor test's domain, not a case lost. Any other
+    /// skip is a case the check was asked for and did not run, which fails the run (<see cref="CheckSummary.Passed"/>).
+    /// </summary>
+    public bool SkippedAtKink { get; init; }
+
     /// <summary>Every element compared.</summary>
     public IReadOnlyList<ElementCheck> Elements { get; init; } = [];
 

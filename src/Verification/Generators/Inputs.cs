@@ -12,7 +12,7 @@ namespace TensorLinear.Verification.Generators;
 /// produces only inputs inside its function's domain (a non-zero vector wherever a direction is needed); inputs
 /// outside it are tested separately, as errors.
 /// </summary>
-public static class Inputs
+public static partial class Inputs
 {
     /// <summary>
     /// One vector x (dimension 1–64). Edge cases: zero components (kinks of ‖x‖₁), ties of the largest magnitude (the

@@ -8,8 +8,13 @@ namespace TensorLinear.Verification.Tests.Catalog;
 // (2/n)(ŷ − y) — the factor 2 of the square forgotten — is caught three ways, and the report says which pair disagrees.
 public sealed class WrongGradientTests(ITestOutputHelper output)
 {
-    private static Derivation WrongMse() =>
-        DerivationCatalog.MeanSquaredError((y, p) => [.. p.Select((v, i) => (v - y[i]) / p.Length)], "mse (wrong: 1/n)");
+    // The shipped gradient halved: (1/n)(ŷ − y), planted through the catalog's seam.
+    private static Derivation WrongMse()
+    {
+        var shipped = ReferenceFunctions.Shipped.MeanSquaredErrorGradient;
+        var wrong = ReferenceFunctions.Shipped with { MeanSquaredErrorGradient = (y, p) => [.. shipped(y, p).Select(g => g / 2)] };
+        return DerivationCatalog.Get(DerivationCatalog.Build(wrong), EntryNames.MeanSquaredError);
+    }
 
     [Fact]
     public void AnMseGradientWithOneOverNInsteadOfTwoOverNIsCaughtAndReported()
@@ -46,7 +51,7 @@ public sealed class WrongGradientTests(ITestOutputHelper output)
     [Fact]
     public void TheRightMseGradientPassesTheSameCases()
     {
-        var report = Verifier.Run([DerivationCatalog.MeanSquaredError()], cases: 20, seed: 7);
+        var report = Verifier.Run([DerivationCatalog.Get(EntryNames.MeanSquaredError)], cases: 20, seed: 7);
         Assert.True(report.Passed, report.ToString());
     }
 }
