@@ -40,7 +40,7 @@ public class VerifyCommandTests
         var wrong = DerivationCatalog.Build(shipped with { AngleGradientX = (x, y) => [.. shipped.AngleGradientX(x, y).Select(g => -g)] });
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = VerifyCommand.Run(new Terminal(output, error), wrong, cases: 5, seed: 1, json: true);
+        var exit = VerifyCommand.Run(new Terminal(TextReader.Null, output, error, outputIsConsole: false), wrong, cases: 5, seed: 1, json: true);
 
         Assert.Equal(ExitCodes.Disagreement, exit);
         var json = JsonDocument.Parse(output.ToString()).RootElement;
