@@ -15,7 +15,6 @@
 open System
 open TensorLinear
 open TensorLinear.Autograd
-open TensorLinear.Autograd.Derivations
 open TensorLinear.Autograd.Models
 open TensorLinear.Data
 open TensorLinear.Models

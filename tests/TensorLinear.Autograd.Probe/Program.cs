@@ -32,7 +32,7 @@ internal static class Cases
 {
     internal static readonly IReadOnlyDictionary<string, Func<string>> All = new Dictionary<string, Func<string>>
     {
-        ["matmul-shapes"] = () => Value(TensorLosses.Scores(ones(3, 2, dtype: float64), ones(3, dtype: float64), tensor(0.0))),
+        ["matmul-shapes"] = () => Value(TensorEmpiricalRisk.Scores(ones(3, 2, dtype: float64), ones(3, dtype: float64), tensor(0.0))),
         ["unused-input"] = () =>
         {
             var (x, unused) = (X(), tensor(new[] { 1.0 }, requires_grad: true));

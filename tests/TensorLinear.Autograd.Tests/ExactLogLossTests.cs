@@ -4,6 +4,7 @@ using TensorLinear.Models;
 using TensorLinear.Numerics;
 using TensorLinear.Tests.Shared;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Losses;
 
 namespace TensorLinear.Autograd.Tests;
 

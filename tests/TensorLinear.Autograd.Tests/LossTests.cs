@@ -2,6 +2,7 @@ using TensorLinear.Autograd.Models;
 using TensorLinear.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Losses;
 
 namespace TensorLinear.Autograd.Tests;
 
@@ -77,7 +78,7 @@ public sealed class LossTests
         var y = V(1, 2);
         var w = tensor(new double[] { 0.5, -1 }, requires_grad: true);
         var b = tensor(0.5, dtype: float64, requires_grad: true);
-        var loss = TensorLosses.Loss(ModelKind.Linear, x, y, w, b, new Penalty(l2: 0.25, l1: 0.5));
+        var loss = TensorEmpiricalRisk.Loss(ModelKind.Linear, x, y, w, b, new Penalty(l2: 0.25, l1: 0.5));
         // z = Xw + b = (−1, −2), residuals (−2, −4): MSE = (4 + 16)/2 = 10; λ₂‖w‖² = 0.25·1.25; λ₁‖w‖₁ = 0.5·1.5.
         Assert.Equal(10 + 0.3125 + 0.75, loss.ToDouble());
         var g = Torch.Gradients([loss], [w, b]);
@@ -94,12 +95,12 @@ public sealed class LossTests
         var w = ones(2, dtype: float64);
         var b = tensor(0.0, dtype: float64);
         Assert.Contains("has 3 weights but features has 2 columns",
-            Assert.Throws<DimensionMismatchException>(() => TensorLosses.Scores(x, ones(3, dtype: float64), b)).Message);
+            Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Scores(x, ones(3, dtype: float64), b)).Message);
         Assert.Contains("has 2 targets but features has 3 rows",
-            Assert.Throws<DimensionMismatchException>(() => TensorLosses.Loss(ModelKind.Linear, x, ones(2, dtype: float64), w, b, Penalty.None)).Message);
-        Assert.Throws<DimensionMismatchException>(() => TensorLosses.Scores(ones(3, dtype: float64), w, b)); // a vector is no matrix
-        Assert.Throws<DimensionMismatchException>(() => TensorLosses.Scores(x, w, ones(2, dtype: float64))); // a bias of two
-        Assert.Throws<DimensionMismatchException>(() => TensorLosses.DataLoss(ModelKind.Linear, ones(3, dtype: float64), ones(2, dtype: float64)));
+            Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Loss(ModelKind.Linear, x, ones(2, dtype: float64), w, b, Penalty.None)).Message);
+        Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Scores(ones(3, dtype: float64), w, b)); // a vector is no matrix
+        Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Scores(x, w, ones(2, dtype: float64))); // a bias of two
+        Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.DataLoss(ModelKind.Linear, ones(3, dtype: float64), ones(2, dtype: float64)));
         Expect.EngineStillWorks();
     }
 
@@ -108,7 +109,7 @@ public sealed class LossTests
     {
         using var scope = NewDisposeScope();
         Assert.Contains("is a Float32 tensor",
-            Assert.Throws<InvalidInputException>(() => TensorLosses.Scores(ones(3, 2), ones(2, dtype: float64), tensor(0.0))).Message);
+            Assert.Throws<InvalidInputException>(() => TensorEmpiricalRisk.Scores(ones(3, 2), ones(2, dtype: float64), tensor(0.0))).Message);
         Assert.Throws<InvalidInputException>(() => TensorLosses.MeanSquaredError(V(1, 2), ones(2, dtype: float32)));
         Assert.Throws<DimensionMismatchException>(() => TensorLosses.MeanSquaredError(V(1, 2), V(1, 2, 3)));
         Assert.Throws<EmptyInputException>(() => TensorLosses.MeanAbsoluteError(V(), V()));

@@ -1,4 +1,4 @@
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;

@@ -5,7 +5,7 @@ module TensorLinear.FSharp.Tests.VectorProperties
 
 open FsCheck
 open FsCheck.FSharp
-open TensorLinear.Autograd.Derivations
+open TensorLinear.Autograd
 open TensorLinear.Reference
 open Xunit
 open TensorLinear.FSharp.Tests.VectorTests

@@ -4,7 +4,6 @@ module TensorLinear.FSharp.Tests.VectorTests
 
 open TensorLinear
 open TensorLinear.Autograd
-open TensorLinear.Autograd.Derivations
 open TensorLinear.Reference
 open TorchSharp
 open Xunit

@@ -153,7 +153,7 @@ public static class TensorLeastSquares
 
     private static void RequireFiniteFloat64(Tensor t, string name)
     {
-        Derivations.TensorChecks.Float64(t, name);
+        TensorChecks.Float64(t, name);
         using var noGrad = no_grad();
         using var finite = t.isfinite().all();
         if (!finite.item<bool>()) throw new NonFiniteInputException(name, "holds NaN or an infinity");

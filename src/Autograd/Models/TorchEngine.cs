@@ -9,7 +9,7 @@ namespace TensorLinear.Autograd.Models;
 
 /// <summary>
 /// The libtorch side of <see cref="ILinearModelEngine"/>: losses written with tensor operations
-/// (<see cref="TensorLosses"/>), gradients from <c>Backward()</c>, Hessians from double backward, and gradient
+/// (<see cref="TensorEmpiricalRisk"/>), gradients from <c>Backward()</c>, Hessians from double backward, and gradient
 /// descent in the canonical autograd form — forward, loss, backward, update under no-grad, zero the gradients.
 /// </summary>
 /// <remarks>
@@ -54,7 +54,7 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (w, b) = Parameters(model, requireGrad: false);
-        var z = TensorLosses.Scores(DataTensors.Features(data), w, b);
+        var z = TensorEmpiricalRisk.Scores(DataTensors.Features(data), w, b);
         return (kind == ModelKind.Logistic ? z.sigmoid() : z).ToDoubles();
     }
 
@@ -70,7 +70,7 @@ public sealed class TorchEngine : ILinearModelEngine
             var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, Torch.KernelThreads);
             return sums[^1] + PenaltyValue(w, penalty);
         }
-        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).item<double>();
+        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).item<double>();
     }
 
     /// <inheritdoc/>
@@ -89,7 +89,7 @@ public sealed class TorchEngine : ILinearModelEngine
             return new ModelGradient([.. weights], sums[model.FeatureCount]);
         }
         var (w, b) = Parameters(model, requireGrad: true);
-        var loss = TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
+        var loss = TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
         // w and b are this call's own leaves, with no .grad of a caller's to protect: a plain backward fills theirs.
         loss.backward();
         return new ModelGradient([.. w.grad!.ToDoubles()], b.grad!.item<double>());
@@ -105,7 +105,7 @@ public sealed class TorchEngine : ILinearModelEngine
         var d = data.FeatureCount;
         // The L1 term is piecewise linear: it has no curvature, and autograd agrees (the derivative of sign is 0).
         var smooth = new Penalty(l2: penalty.L2);
-        return Torch.Hessian(theta => TensorLosses.Loss(kind, x, y, theta.narrow(0, 0, d), theta[d], smooth), model.ToParameterVector());
+        return Torch.Hessian(theta => TensorEmpiricalRisk.Loss(kind, x, y, theta.narrow(0, 0, d), theta[d], smooth), model.ToParameterVector());
     }
 
     /// <inheritdoc/>
@@ -137,7 +137,7 @@ public sealed class TorchEngine : ILinearModelEngine
         while (true)
         {
             using var epoch = NewDisposeScope();
-            var loss = TensorLosses.LossUnchecked(kind, x, y, w, b, smooth);
+            var loss = TensorEmpiricalRisk.LossUnchecked(kind, x, y, w, b, smooth);
             loss.backward();
             using (no_grad())
             {
@@ -181,7 +181,7 @@ public sealed class TorchEngine : ILinearModelEngine
     {
         // Numbers reach TorchSharp as Scalars held for the whole call (see Runtime/LibTorchSharpExports).
         using Scalar step = -eta;
-        var objective = smoothLoss + (l1 > 0 ? TensorLosses.LassoPenalty(w, l1).item<double>() : 0.0);
+        var objective = smoothLoss + (l1 > 0 ? TensorEmpiricalRisk.LassoPenalty(w, l1).item<double>() : 0.0);
         if (l1 == 0.0)
         {
             // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
@@ -213,8 +213,8 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var value = 0.0;
-        if (penalty.L2 != 0.0) value += TensorLosses.RidgePenalty(w, penalty.L2).item<double>();
-        if (penalty.L1 != 0.0) value += TensorLosses.LassoPenalty(w, penalty.L1).item<double>();
+        if (penalty.L2 != 0.0) value += TensorEmpiricalRisk.RidgePenalty(w, penalty.L2).item<double>();
+        if (penalty.L1 != 0.0) value += TensorEmpiricalRisk.LassoPenalty(w, penalty.L1).item<double>();
         return value;
     }
 
@@ -225,10 +225,10 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         var leaf = w.detach().requires_grad_();
         Tensor? total = null;
-        if (penalty.L2 != 0.0) total = TensorLosses.RidgePenalty(leaf, penalty.L2);
+        if (penalty.L2 != 0.0) total = TensorEmpiricalRisk.RidgePenalty(leaf, penalty.L2);
         if (penalty.L1 != 0.0)
         {
-            var lasso = TensorLosses.LassoPenalty(leaf, penalty.L1);
+            var lasso = TensorEmpiricalRisk.LassoPenalty(leaf, penalty.L1);
             total = total is null ? lasso : total + lasso;
         }
         return Torch.Gradient(total!, leaf).ToDoubles();

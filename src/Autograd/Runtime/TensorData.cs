@@ -1,3 +1,4 @@
+using TensorLinear.Autograd.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ public static class TensorData
     /// <exception cref="InvalidInputException">The tensor is disposed or not float64.</exception>
     public static double[] ToDoubles(this Tensor tensor)
     {
-        Derivations.TensorChecks.Float64(tensor, nameof(tensor));
+        TensorChecks.Float64(tensor, nameof(tensor));
         using var noGrad = no_grad();
         using var dense = tensor.detach().contiguous();
         return dense.data<double>().ToArray();
@@ -23,7 +24,7 @@ public static class TensorData
     /// <exception cref="InvalidInputException">The tensor is disposed, not float64, or does not hold exactly one element.</exception>
     public static double ToDouble(this Tensor tensor)
     {
-        Derivations.TensorChecks.Float64(tensor, nameof(tensor));
+        TensorChecks.Float64(tensor, nameof(tensor));
         if (tensor.numel() != 1)
             throw new DimensionMismatchException(nameof(tensor), $"has shape {Runtime.Shapes.Format(tensor.shape)}; it must hold one element");
         return tensor.item<double>();
@@ -33,7 +34,7 @@ public static class TensorData
     /// <exception cref="InvalidInputException">The tensor is disposed, not float64, or not 2-dimensional.</exception>
     public static double[,] ToMatrix(this Tensor tensor)
     {
-        Derivations.TensorChecks.Float64(tensor, nameof(tensor));
+        TensorChecks.Float64(tensor, nameof(tensor));
         if (tensor.dim() != 2)
             throw new DimensionMismatchException(nameof(tensor), $"has shape {Runtime.Shapes.Format(tensor.shape)}; a matrix has 2 dimensions");
         var flat = tensor.ToDoubles();

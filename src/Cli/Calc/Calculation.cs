@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using TensorLinear.Autograd;
-using TensorLinear.Autograd.Derivations;
 using TensorLinear.Cli.Runtime;
 using TensorLinear.Reference;
 using TensorLinear.Verification.Catalog;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TensorLinear.Autograd;
-using TensorLinear.Autograd.Derivations;
 using TensorLinear.Cli.Output;
 using TensorLinear.Cli.Runtime;
 

@@ -1,4 +1,4 @@
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;

@@ -1,4 +1,4 @@
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using TensorLinear.Reference;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;

@@ -4,6 +4,7 @@ using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Losses;
 
 namespace TensorLinear.Verification.Catalog;
 

@@ -45,7 +45,7 @@ public static partial class DerivationCatalog
                 ? "L = (1/n)Σ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/n)Xᵀ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/n)[X 1]ᵀ[X 1] + 2λ₂I_w"
                 : "L = (1/n)Σ softplus(zᵢ) − yᵢzᵢ + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/n)Xᵀ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/n)[X 1]ᵀdiag(σ(1 − σ))[X 1] + 2λ₂I_w",
             References = [f.Loss, f.Gradient, f.Hessian, f.Train],
-            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorLosses.Loss,
+            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorEmpiricalRisk.Loss,
                      (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
@@ -112,7 +112,7 @@ public static partial class DerivationCatalog
     private static Tensor TwinLoss(ModelKind kind, DataSet data, Tensor theta, Penalty penalty)
     {
         var d = data.FeatureCount;
-        return TensorLosses.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta[d], penalty);
+        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta[d], penalty);
     }
 
     /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>

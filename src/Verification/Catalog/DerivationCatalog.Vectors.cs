@@ -1,5 +1,5 @@
 using FsCheck.Fluent;
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;

@@ -1,9 +1,9 @@
 using TensorLinear.Autograd;
-using TensorLinear.Autograd.Derivations;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Reference;
 using TensorLinear.Reference.Losses;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Losses;
 
 namespace TensorLinear.Verification.Tests.Domain;
 

@@ -1,5 +1,5 @@
 using TensorLinear.Autograd.Runtime;
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using TorchSharp;
 using static TorchSharp.torch;
 

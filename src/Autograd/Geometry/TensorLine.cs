@@ -1,8 +1,9 @@
 using TensorLinear.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
-namespace TensorLinear.Autograd.Derivations;
+namespace TensorLinear.Autograd;
 
 /// <summary>
 /// The tensor twins of <c>TensorLinear.Reference.Line</c> for lines y = m·x + b of the plane: the slope and intercept

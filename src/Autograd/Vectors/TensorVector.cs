@@ -1,8 +1,9 @@
 using TensorLinear.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
-namespace TensorLinear.Autograd.Derivations;
+namespace TensorLinear.Autograd;
 
 /// <summary>
 /// The tensor twins of <c>TensorLinear.Reference.Vector</c>: the dot product, norms, unit vectors, angles, projections

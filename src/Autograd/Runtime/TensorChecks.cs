@@ -3,7 +3,7 @@ using TensorLinear.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TensorLinear.Autograd.Derivations;
+namespace TensorLinear.Autograd.Runtime;
 
 /// <summary>
 /// The input checks of the tensor twins: the same <see cref="Check"/> calls the reference makes, on the tensors'

@@ -1,16 +1,22 @@
 using TensorLinear.Numerics;
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
-namespace TensorLinear.Autograd.Models;
+namespace TensorLinear.Autograd.Losses;
 
-// The pointwise losses and the logistic function as tensor twins of the reference's RegressionMetrics,
-// BinaryCrossEntropy and Logistic: vectors of targets and predictions in, a scalar (or, for the sigmoid, a vector)
-// out. The arguments come in the reference's order (targets first), and are checked as the reference checks them,
-// after the checks every tensor twin makes (float64 vectors). The fused losses are libtorch's, from TorchSharp's
-// torch.nn.functional, with its default reduction, the mean.
-public static partial class TensorLosses
+/// <summary>
+/// The pointwise losses and the logistic function as tensor twins of the reference's RegressionMetrics,
+/// BinaryCrossEntropy and Logistic: vectors of targets and predictions in, a scalar (or, for the sigmoid, a vector)
+/// out. Their gradients are not written anywhere: autograd derives them.
+/// </summary>
+/// <remarks>
+/// The arguments come in the reference's order (targets first), and are checked as the reference checks them, after
+/// the checks every tensor twin makes (float64 vectors). The fused losses are libtorch's, from TorchSharp's
+/// torch.nn.functional, with its default reduction, the mean.
+/// </remarks>
+public static class TensorLosses
 {
     /// <summary>MSE = (1/n) Σ (ŷᵢ − yᵢ)² (libtorch's mse_loss); its gradient in ŷ is (2/n)(ŷ − y).</summary>
     /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors.</exception>
@@ -81,7 +87,7 @@ public static partial class TensorLosses
     // label 0 or 1 one of them is exactly 0. libtorch's binary_cross_entropy_with_logits, (1 − y)·z − log σ(z), cancels
     // for y = 0 and z ≪ 0 (−40 − (−40 − 4.2e-18) = 0). Autograd's gradient is −y·σ(−z) + (1 − y)·σ(z) = σ(z) − y, which
     // for y = 1 is −σ(−z) with all its digits, and ½ − y at z = 0 (log_sigmoid's backward has no kink there).
-    private static Tensor MeanLogLoss(Tensor logits, Tensor labels)
+    internal static Tensor MeanLogLoss(Tensor logits, Tensor labels)
     {
         using Scalar one = 1.0; // held for the call: see Runtime/LibTorchSharpExports
         return WrappedTensorDisposeScope(() =>

@@ -1,7 +1,8 @@
 using TensorLinear.Numerics;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
-namespace TensorLinear.Autograd.Derivations;
+namespace TensorLinear.Autograd;
 
 /// <summary>
 /// The tensor twin of <c>TensorLinear.Reference.DecisionRule</c>, the rule "accept x when wᵀx ≥ t" (a loan approved

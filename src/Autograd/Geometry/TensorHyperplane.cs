@@ -1,8 +1,9 @@
 using TensorLinear.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
-namespace TensorLinear.Autograd.Derivations;
+namespace TensorLinear.Autograd;
 
 /// <summary>
 /// The tensor twins of <c>TensorLinear.Reference.Hyperplane</c>: the hyperplane wᵀx + w₀ = 0 given by a weight

@@ -1,20 +1,22 @@
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd.Losses;
+using TensorLinear.Autograd;
 using TensorLinear.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using TensorLinear.Autograd.Runtime;
 
 namespace TensorLinear.Autograd.Models;
 
 /// <summary>
-/// The losses of linear models written with libtorch operations — the tensor twins of the reference's hand-written
-/// losses. Their gradients and Hessians are not written anywhere: autograd derives them.
+/// The empirical risk of linear models written with libtorch operations — scores, the mean data loss and the
+/// penalties: the tensor twin of the reference's EmpiricalRisk. Their gradients and Hessians are not written anywhere: autograd derives them.
 /// </summary>
 /// <remarks>
 /// These run once per epoch of training, so they check only what costs nothing beside the kernels: that every tensor
 /// is float64 and that the shapes fit together (a matrix–vector product of mismatched shapes must never reach
 /// libtorch). The values (finite, labels in [0, 1]) are the engine's to check, once, on the data set.
 /// </remarks>
-public static partial class TensorLosses
+public static class TensorEmpiricalRisk
 {
     /// <summary>The scores z = Xw + b of every row: X an n×d matrix, w a vector of d, b one element.</summary>
     /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
@@ -40,7 +42,7 @@ public static partial class TensorLosses
         return kind switch
         {
             ModelKind.Linear => nn.functional.mse_loss(scores, targets),
-            ModelKind.Logistic => MeanLogLoss(scores, targets),
+            ModelKind.Logistic => TensorLosses.MeanLogLoss(scores, targets),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
         };
     }
