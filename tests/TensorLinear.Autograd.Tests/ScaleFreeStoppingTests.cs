@@ -55,4 +55,16 @@ public sealed class ScaleFreeStoppingTests
         var e = Assert.Throws<DivergenceException>(() => Engine(path).Train(ModelKind.Logistic, data, new TrainingOptions { LearningRate = 1000 }));
         Assert.InRange(e.Epoch, 1, 5);
     }
+
+    [Theory]
+    [InlineData("autograd", 0.0)]
+    [InlineData("one-pass", 0.0)]
+    [InlineData("autograd", 0.1)]
+    [InlineData("one-pass", 0.1)]
+    public void AStepThatOverflowsIsDivergence(string path, double l1)
+    {
+        var e = Assert.Throws<DivergenceException>(() => Engine(path).Train(ModelKind.Linear, SmallUnits(1.0).Data,
+            new TrainingOptions { LearningRate = 1e308, Penalty = new Penalty(l1: l1) }));
+        Assert.InRange(e.Epoch, 1, 5);
+    }
 }

@@ -126,4 +126,25 @@ public class PlotTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("svg")]
+    [InlineData("png")]
+    public void AsAProcessAPlotLeavesStderrEmpty(string format)
+    {
+        // Skia's native code writes to the process's stderr directly (the SVG writer did, for each dashed line), which
+        // an in-process run cannot see.
+        var path = Path.Combine(Path.GetTempPath(), $"tensorlinear-{Guid.NewGuid():N}.{format}");
+        try
+        {
+            var result = Tool.RunProcess("fit", "--data", Tool.Example("exam.csv"), "--target", "result", "--model", "logistic", "--solver", "gd", "--plot", path);
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Equal("", result.Error);
+            Assert.True(new FileInfo(path).Length > 1000);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -41,7 +41,7 @@ internal sealed class FuzzArguments(Random random)
         if (random.Next(8) == 0 && (!wellFormed || header.Length == 2)) args.AddRange(["--degree", wellFormed ? Pick(["1", "2", "3"]) : Pick(["1", "2", "3", "0", "20", "x"])]);
         if (random.Next(6) == 0 && header.Length > 2)
             args.AddRange(["--features", wellFormed ? header[0] : string.Join(",", header.Take(random.Next(0, header.Length)).Append(Pick(["x1", "", "y", "zz"])))]);
-        if (random.Next(6) == 0) args.AddRange(["--plot", wellFormed ? Path.Combine(plotDirectory, random.Next(3) == 0 ? "plot.png" : "plot.svg") : Plot(plotDirectory, data)]);
+        if (random.Next(8) == 0) args.AddRange(["--plot", wellFormed ? Path.Combine(plotDirectory, random.Next(3) == 0 ? "plot.png" : "plot.svg") : Plot(plotDirectory, data)]);
         if (random.Next(3) == 0) args.Add("--json");
         if (!wellFormed && random.Next(25) == 0) args.Insert(random.Next(1, args.Count + 1), Pick(Junk));
         return [.. args];

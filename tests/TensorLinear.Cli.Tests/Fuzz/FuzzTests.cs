@@ -14,7 +14,7 @@ namespace TensorLinear.Cli.Tests.Fuzz;
 /// </summary>
 public class FuzzTests(ITestOutputHelper log)
 {
-    private const int CsvRuns = 1600, OtherRuns = 500;
+    private const int CsvRuns = 1550, OtherRuns = 450;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Where the counts of the last run are written, beside the test assembly.</summary>
@@ -23,7 +23,9 @@ public class FuzzTests(ITestOutputHelper log)
     [Fact]
     public void GeneratedInputsEndInAnAnswerOrOneLineWithinTheTimeLimit()
     {
-        var random = new Random(20261203);
+        // A fixed seed, so that a failure replays; TENSORLINEAR_FUZZ_SEED explores others.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("TENSORLINEAR_FUZZ_SEED"), out var chosen) ? chosen : 20261203;
+        var random = new Random(seed);
         var csv = new FuzzCsv(random);
         var arguments = new FuzzArguments(random);
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -70,7 +72,7 @@ public class FuzzTests(ITestOutputHelper log)
         {
             root.Delete(recursive: true);
         }
-        var summary = $"fuzz: {CsvRuns + OtherRuns} runs ({CsvRuns} generated CSV files, {OtherRuns} other argument lists) in {clock.Elapsed.TotalSeconds:F1} s: " +
+        var summary = $"fuzz (seed {seed}): {CsvRuns + OtherRuns} runs ({CsvRuns} generated CSV files, {OtherRuns} other argument lists) in {clock.Elapsed.TotalSeconds:F1} s: " +
                       string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")) + $"; {plots} plots written whole";
         log.WriteLine(summary);
         // dotnet test shows a passing test's output only when asked for detail: test.sh prints this file after the run.

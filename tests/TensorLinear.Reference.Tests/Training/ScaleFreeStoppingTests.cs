@@ -61,4 +61,16 @@ public class ScaleFreeStoppingTests
         var result = GradientDescent.Train(ModelKind.Logistic, Overlapping, new TrainingOptions { MaxEpochs = 100_000 });
         Assert.True(result.Converged, result.ToString());
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.1)]
+    public void AStepThatOverflowsIsDivergenceNotAnArithmeticError(double l1)
+    {
+        // η = 1e308 sends θ − η∇f past the largest double: the next loss is NaN, which the monitor reports (the soft
+        // threshold once threw on the NaN first, through Math.Sign).
+        var e = Assert.Throws<DivergenceException>(() => GradientDescent.Train(ModelKind.Linear, SmallUnits(1.0),
+            new TrainingOptions { LearningRate = 1e308, Penalty = new Penalty(l1: l1) }));
+        Assert.InRange(e.Epoch, 1, 5);
+    }
 }
