@@ -70,6 +70,7 @@ public static class NewtonRaphson
         var checkSeparation = penalty.IsNone;
         var model = LinearModel.Zero(data.FeatureCount);
         var loss = engine.Loss(ModelKind.Logistic, data, model, penalty);
+        var lossNoise = DescentMonitor.LossNoise(data.RowCount, data.FeatureCount);
         var losses = ImmutableArray.CreateBuilder<double>();
         losses.Add(loss);
         var steps = new List<double[]>();
@@ -88,11 +89,15 @@ public static class NewtonRaphson
             var t = 1.0;
             LinearModel? next = null;
             var nextLoss = loss;
+            // λ²/2 estimates L(θ) − L(θ*). Once it is below the rounding of the computed loss, comparing two losses says
+            // nothing (the test would pass or fail by an ulp, differently on two engines), and the full Newton step,
+            // which converges quadratically there, is taken without the comparison.
+            var flatToRounding = decrement <= lossNoise * Math.Abs(loss);
             for (var halvings = 0; halvings <= MaxHalvings; halvings++, t /= 2.0)
             {
                 var candidate = Step(model, direction, t, fitIntercept);
                 var candidateLoss = engine.Loss(ModelKind.Logistic, data, candidate, penalty);
-                if (candidateLoss <= loss - ArmijoFraction * t * 2.0 * decrement)
+                if (flatToRounding || candidateLoss <= loss - ArmijoFraction * t * 2.0 * decrement)
                 {
                     (next, nextLoss) = (candidate, candidateLoss);
                     break;
