@@ -20,20 +20,8 @@ public sealed class ExactLogLossTests
 
     public ExactLogLossTests() => Torch.Initialize();
 
-    public static TheoryData<double, double, double, double> Points() => Rows(_ => true);
-
-    public static TheoryData<double, double, double, double> HardLabelPoints() => Rows(y => y is 0.0 or 1.0);
-
-    private static TheoryData<double, double, double, double> Rows(Func<double, bool> label)
-    {
-        var data = new TheoryData<double, double, double, double>();
-        foreach (var (z, y, loss, slope) in ExactLogLoss.Points)
-            if (label(y)) data.Add(z, y, loss, slope);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Points))]
+    [MemberData(nameof(ExactLogLossCases.All), MemberType = typeof(ExactLogLossCases))]
     public void TwinsLossAndAutogradSlopeAreWithinRoundingsOfTheExactValues(double z, double y, double loss, double slope)
     {
         using var scope = NewDisposeScope();
@@ -50,7 +38,7 @@ public sealed class ExactLogLossTests
     }
 
     [Theory]
-    [MemberData(nameof(HardLabelPoints))]
+    [MemberData(nameof(ExactLogLossCases.HardLabels), MemberType = typeof(ExactLogLossCases))]
     public void OnePassKernelsLossAndSlopeAreWithinRoundingsOfTheExactValues(double z, double y, double loss, double slope)
     {
         // Four equal rows x = z, w = 1, b = 0 — four lanes of the vector path, score z exactly — plus one more for the

@@ -13,21 +13,8 @@ public class ExactLogLossTests
 {
     private const double U = FloatingPoint.UnitRoundoff;
 
-    public static TheoryData<double, double, double, double> Points() => Rows(_ => true);
-
-    // The labels a logistic model takes: 0 and 1.
-    public static TheoryData<double, double, double, double> HardLabelPoints() => Rows(y => y is 0.0 or 1.0);
-
-    private static TheoryData<double, double, double, double> Rows(Func<double, bool> label)
-    {
-        var data = new TheoryData<double, double, double, double>();
-        foreach (var (z, y, loss, slope) in ExactLogLoss.Points)
-            if (label(y)) data.Add(z, y, loss, slope);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Points))]
+    [MemberData(nameof(ExactLogLossCases.All), MemberType = typeof(ExactLogLossCases))]
     public void LossOfOneLogitIsWithinSixteenRoundingsOfTheExactLoss(double z, double y, double loss, double slope)
     {
         _ = slope;
@@ -38,7 +25,7 @@ public class ExactLogLossTests
     }
 
     [Theory]
-    [MemberData(nameof(HardLabelPoints))]
+    [MemberData(nameof(ExactLogLossCases.HardLabels), MemberType = typeof(ExactLogLossCases))]
     public void SlopeOfOneRowIsWithinEightRoundingsOfTheExactSlope(double z, double y, double loss, double slope)
     {
         _ = loss;
