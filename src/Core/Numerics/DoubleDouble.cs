@@ -11,19 +11,12 @@ namespace TensorLinear.Numerics;
 /// <remarks>
 /// The algorithms are Dekker's and Knuth's error-free transformations (Hida, Li and Bailey, "Library for double-double
 /// and quad-double arithmetic", 2000; the "IEEE" addition, which stays accurate under cancellation): a + b and a·b are
-/// each a double plus an exactly representable error, found with a fused multiply–add. The operators implement .NET's
-/// generic-math operator interfaces, so code written over them runs on this type as on any number. Only what the oracle
+/// each a double plus an exactly representable error, found with a fused multiply–add. The type implements
+/// <see cref="IRealNumber{T}"/> (.NET's generic-math operator interfaces and four functions), so the oracle's
+/// definitions run on it as on <see cref="Dual"/>. Only what the oracle
 /// needs is here: the four operations, √, eˣ and log(1 + x); not a general-purpose type (no parsing, no trigonometry).
 /// </remarks>
-public readonly struct DoubleDouble :
-    IAdditionOperators<DoubleDouble, DoubleDouble, DoubleDouble>,
-    ISubtractionOperators<DoubleDouble, DoubleDouble, DoubleDouble>,
-    IMultiplyOperators<DoubleDouble, DoubleDouble, DoubleDouble>,
-    IDivisionOperators<DoubleDouble, DoubleDouble, DoubleDouble>,
-    IUnaryNegationOperators<DoubleDouble, DoubleDouble>,
-    IComparisonOperators<DoubleDouble, DoubleDouble, bool>,
-    IAdditiveIdentity<DoubleDouble, DoubleDouble>,
-    IMultiplicativeIdentity<DoubleDouble, DoubleDouble>
+public readonly struct DoubleDouble : IRealNumber<DoubleDouble>, IMultiplicativeIdentity<DoubleDouble, DoubleDouble>
 {
     // ln 2 to 106 bits: 0.6931471805599453 + 2.3190468138462996e-17.
     private static readonly DoubleDouble Ln2 = new(0.6931471805599453, 2.3190468138462996e-17);
@@ -48,6 +41,9 @@ public readonly struct DoubleDouble :
 
     /// <summary>A double, exactly.</summary>
     public static implicit operator DoubleDouble(double value) => new(value, 0.0);
+
+    /// <summary>A double, exactly.</summary>
+    public static DoubleDouble From(double value) => value;
 
     /// <summary>The nearest double to the value (Hi, since |Lo| ≤ ulp(Hi)/2).</summary>
     public static explicit operator double(DoubleDouble value) => value.Hi;
