@@ -183,7 +183,7 @@ internal static class Calculations
         var (w, w0) = Split(plane);
         var hyperplane = new Hyperplane(w, w0);
         var side = hyperplane.Side(x);
-        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Evaluate(inputs[1], inputs[2][0], inputs[0]).sign());
+        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Side(inputs[1], inputs[2][0], inputs[0]));
         // sign(wᵀx + w₀) is constant off the hyperplane, so every derivative is 0 there; on it the step has no derivative.
         Outcome Zero(int length) => side == 0
             ? new Outcome(null, "x lies on the hyperplane, where the side jumps from −1 to +1 and has no derivative")
