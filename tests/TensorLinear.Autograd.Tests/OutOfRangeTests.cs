@@ -51,4 +51,15 @@ public sealed class OutOfRangeTests
         Expect.Within(1.5e308, projection[1], 6 * 1.1102230246251565e-16 * 1.5e308);
         Assert.Equal(0.0, projection[2]);
     }
+
+    [Fact]
+    public void APointNearTheTopOfTheRangeHasItsDistanceAndSideThoughItsScoreIsOutOfRange()
+    {
+        using var scope = NewDisposeScope();
+        // The reference's case: d = 2e308/√2 = 1.414e308; libtorch's wᵀx is ∞, so d was ∞.
+        Tensor w = V(1, 1), b = tensor(0.0), x = V(1e308, 1e308);
+        Expect.Within(Math.Sqrt(2) * 1e308, TensorHyperplane.SignedDistance(w, b, x).ToDouble(), 4e-16 * 1.5e308);
+        Assert.Equal(1.0, TensorHyperplane.Side(w, b, x).ToDouble());
+        Assert.Throws<OutOfDomainException>(() => TensorHyperplane.Evaluate(w, b, x));
+    }
 }

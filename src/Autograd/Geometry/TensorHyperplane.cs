@@ -19,14 +19,32 @@ namespace TensorLinear.Autograd;
 /// </remarks>
 public static class TensorHyperplane
 {
-    /// <summary>The score wᵀx + w₀: zero on the hyperplane, positive on the side w points to.</summary>
+    /// <summary>
+    /// sign(wᵀx + w₀): +1 on the side w points to, −1 on the other, 0 on the hyperplane; the sign of the scaled score,
+    /// so it exists where the score itself is beyond double's range (x near 1e308). Constant off the hyperplane, so its
+    /// derivative is 0 there (autograd's sign has gradient 0).
+    /// </summary>
     /// <exception cref="InvalidInputException">Bad weights, bias or point (see the class remarks).</exception>
+    /// <exception cref="DegenerateInputException">Every weight is zero.</exception>
+    public static Tensor Side(Tensor weights, Tensor bias, Tensor x)
+    {
+        CheckHyperplane(weights, bias, x);
+        return WrappedTensorDisposeScope(() => ScaledScore(weights, bias, x).Score.sign());
+    }
+
+    /// <summary>The score wᵀx + w₀: zero on the hyperplane, positive on the side w points to.</summary>
+    /// <exception cref="InvalidInputException">Bad weights, bias or point (see the class remarks), or a score beyond
+    /// double's range (<see cref="OutOfDomainException"/>).</exception>
     /// <exception cref="DegenerateInputException">Every weight is zero.</exception>
     public static Tensor Evaluate(Tensor weights, Tensor bias, Tensor x)
     {
         CheckHyperplane(weights, bias, x);
-        // wᵀx + w₀
-        return WrappedTensorDisposeScope(() => weights.dot(x) + bias);
+        return WrappedTensorDisposeScope(() =>
+        {
+            // wᵀx + w₀ = 2ᵏ·s (the reference's scaling)
+            var (score, k) = ScaledScore(weights, bias, x);
+            return TensorVector.InRange(TensorVector.ScaleB(score, k), nameof(x), "wᵀx + w₀");
+        });
     }
 
     /// <summary>The signed distance (wᵀx + w₀)/‖w‖₂ from the hyperplane to x.</summary>
@@ -35,7 +53,7 @@ public static class TensorHyperplane
     public static Tensor SignedDistance(Tensor weights, Tensor bias, Tensor x)
     {
         CheckHyperplane(weights, bias, x);
-        return WrappedTensorDisposeScope(() => SignedDistanceUnchecked(weights, bias, x));
+        return WrappedTensorDisposeScope(() => TensorVector.InRange(SignedDistanceUnchecked(weights, bias, x), nameof(x), "the signed distance"));
     }
 
     /// <summary>The unit normal ŵ = w/‖w‖₂.</summary>
@@ -55,12 +73,29 @@ public static class TensorHyperplane
     {
         CheckHyperplane(weights, bias, x);
         // p = x − d·ŵ
-        return WrappedTensorDisposeScope(() => x - SignedDistanceUnchecked(weights, bias, x) * TensorVector.UnitUnchecked(weights));
+        return WrappedTensorDisposeScope(() => TensorVector.InRange(
+            x - SignedDistanceUnchecked(weights, bias, x) * TensorVector.UnitUnchecked(weights), nameof(x), "the foot of the perpendicular"));
     }
 
-    // d = (wᵀx + w₀)/‖w‖
-    private static Tensor SignedDistanceUnchecked(Tensor weights, Tensor bias, Tensor x) =>
-        (weights.dot(x) + bias) / VectorNorm.Of(weights, 2.0);
+    // d = (wᵀx + w₀)/‖w‖ = 2^(k − a)·s/‖2⁻ᵃw‖ with wᵀx + w₀ = 2ᵏ·s: the reference's scaling, so that neither wᵀx nor ‖w‖
+    // overflows (‖w‖ is scale-safe in VectorNorm, but (1e200, 1e200)ᵀ(1e200, 1e200) was ∞ here).
+    private static Tensor SignedDistanceUnchecked(Tensor weights, Tensor bias, Tensor x)
+    {
+        var (score, k) = ScaledScore(weights, bias, x);
+        var (w, a) = TensorVector.PowerOfTwoScaled(weights);
+        return TensorVector.ScaleB(score / VectorNorm.Of(w, 2.0), k - a);
+    }
+
+    // (s, k) with wᵀx + w₀ = 2ᵏ·s, s = (2⁻ᵃw)ᵀ(2⁻ᶜx) + 2^−(a+c)·w₀, c from x or from w₀/2ᵃ, whichever is larger: the
+    // reference's Hyperplane.ScaledScore.
+    private static (Tensor Score, int Exponent) ScaledScore(Tensor weights, Tensor bias, Tensor x)
+    {
+        var (w, a) = TensorVector.PowerOfTwoScaled(weights);
+        var (_, xExponent) = TensorVector.PowerOfTwoScaled(x);
+        var b = bias.detach().ToDoubles()[0];
+        var c = Math.Max(xExponent, b == 0.0 ? int.MinValue : Math.ILogB(b) - a);
+        return (w.dot(TensorVector.ScaleB(x, -c)) + TensorVector.ScaleB(bias, -(a + c)), a + c);
+    }
 
     private static void CheckHyperplane(Tensor weights, Tensor bias, Tensor x)
     {

@@ -205,7 +205,7 @@ public static class TensorVector
 
     // (2⁻ᵃx, a) with 2ᵃ ≤ maxᵢ|xᵢ| < 2ᵃ⁺¹, a read from the values (a constant to autograd, so the derivative carries the
     // exact factor 2⁻ᵃ). Exact: scaling by a power of two only changes exponents.
-    private static (Tensor Scaled, int Exponent) PowerOfTwoScaled(Tensor x)
+    internal static (Tensor Scaled, int Exponent) PowerOfTwoScaled(Tensor x)
     {
         using var largest = x.detach().abs().max();
         var a = PowerOfTwoScaling.Exponent(largest.item<double>());
@@ -214,7 +214,7 @@ public static class TensorVector
 
     // 2ᵏ·t, in steps of at most 2¹⁰⁰⁰ (2ᵏ itself is not a double for |k| > 1023; the steps all go one way, so an
     // intermediate leaves double's range only if the result does). The factors are held Scalars.
-    private static Tensor ScaleB(Tensor t, int k)
+    internal static Tensor ScaleB(Tensor t, int k)
     {
         while (k != 0)
         {
@@ -228,7 +228,7 @@ public static class TensorVector
 
     // The result when every element is finite; otherwise it is out of double's range (the inputs are finite), and said
     // to be, as the reference says it.
-    private static Tensor InRange(Tensor result, string name, string quantity)
+    internal static Tensor InRange(Tensor result, string name, string quantity)
     {
         Check.InRange(result.detach().ToDoubles(), name, quantity);
         return result;

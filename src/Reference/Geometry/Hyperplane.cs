@@ -50,11 +50,13 @@ public sealed partial record Hyperplane
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x does not have <see cref="Dimension"/> components.</exception>
+    /// <exception cref="OutOfDomainException">The score is beyond double's range.</exception>
     public double Evaluate(double[] x)
     {
         CheckPoint(x);
-        // wᵀx + w₀
-        return Vector.Dot(_w, x) + Bias;
+        // wᵀx + w₀ = 2ᵃ⁺ᶜ·[(2⁻ᵃw)ᵀ(2⁻ᶜx) + 2^−(a+c)·w₀]
+        var (score, k) = ScaledScore(x);
+        return Check.InRange(Math.ScaleB(score, k), nameof(x), "wᵀx + w₀");
     }
 
     /// <summary>
@@ -68,7 +70,12 @@ public sealed partial record Hyperplane
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x does not have <see cref="Dimension"/> components.</exception>
-    public int Side(double[] x) => Math.Sign(Evaluate(x));
+    // The sign of the scaled score, which is the score's own: x near 1e308 overflows wᵀx but not its side.
+    public int Side(double[] x)
+    {
+        CheckPoint(x);
+        return Math.Sign(ScaledScore(x).Score);
+    }
 
     /// <summary>
     /// The signed distance (wᵀx + w₀)/‖w‖₂ from the hyperplane to x: its magnitude is the Euclidean distance, its
@@ -77,15 +84,24 @@ public sealed partial record Hyperplane
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x does not have <see cref="Dimension"/> components.</exception>
+    /// <exception cref="OutOfDomainException">The distance is beyond double's range.</exception>
     public double SignedDistance(double[] x)
     {
         CheckPoint(x);
-        // A large w is first scaled by 2⁻ᵃ, which is exact and leaves both the hyperplane and d unchanged, so that
-        // neither wᵀx nor ‖w‖ overflows for an ordinary x; a small w needs no scaling, since Norm2 is safe for it.
-        var a = Math.Max(ExactScaling.Exponent(_w), 0);
-        var w = ExactScaling.ScaleB(_w, -a);
-        // d = (wᵀx + w₀)/‖w‖
-        return (Vector.Dot(w, x) + Math.ScaleB(Bias, -a)) / Vector.Norm2(w);
+        // d = (wᵀx + w₀)/‖w‖ = 2ᶜ·[(2⁻ᵃw)ᵀ(2⁻ᶜx) + 2^−(a+c)·w₀]/‖2⁻ᵃw‖, every scaling exact, so that neither wᵀx nor
+        // ‖w‖ overflows: x = (1e308, 1e308) and w = (1, 1) have d = 1.41e308, which the unscaled wᵀx = 2e308 lost.
+        var (score, k) = ScaledScore(x);
+        var a = ExactScaling.Exponent(_w);
+        return Check.InRange(Math.ScaleB(score / Vector.Norm2(ExactScaling.ScaleB(_w, -a)), k - a), nameof(x), "the signed distance");
+    }
+
+    // (s, k) with wᵀx + w₀ = 2ᵏ·s: s = (2⁻ᵃw)ᵀ(2⁻ᶜx) + 2^−(a+c)·w₀ and k = a + c, a from w, c from x or from w₀/2ᵃ,
+    // whichever is larger, so that no term of s exceeds a few units and none overflows.
+    private (double Score, int Exponent) ScaledScore(double[] x)
+    {
+        var a = ExactScaling.Exponent(_w);
+        var c = Math.Max(ExactScaling.Exponent(x), Bias == 0.0 ? int.MinValue : Math.ILogB(Bias) - a);
+        return (Vector.Dot(ExactScaling.ScaleB(_w, -a), ExactScaling.ScaleB(x, -c)) + Math.ScaleB(Bias, -(a + c)), a + c);
     }
 
     /// <summary>The unit normal ŵ = w/‖w‖₂, pointing to the positive side.</summary>
@@ -98,14 +114,13 @@ public sealed partial record Hyperplane
     /// <exception cref="EmptyInputException">x is empty.</exception>
     /// <exception cref="NonFiniteInputException">A component of x is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">x does not have <see cref="Dimension"/> components.</exception>
-    /// <exception cref="OutOfDomainException">x is so far from the hyperplane that its distance overflows double.</exception>
+    /// <exception cref="OutOfDomainException">x is so far from the hyperplane that its distance, or its foot, is beyond
+    /// double's range.</exception>
     public double[] Foot(double[] x)
     {
         var d = SignedDistance(x);
-        if (!double.IsFinite(d))
-            throw new OutOfDomainException(nameof(x), "is so far from the hyperplane that its distance overflows double, so its foot cannot be computed");
         // p = x − d·ŵ: step back along the unit normal by the signed distance
-        return VectorArithmetic.AddMultiple(x, -d, UnitNormal());
+        return Check.InRange(VectorArithmetic.AddMultiple(x, -d, UnitNormal()), nameof(x), "the foot of the perpendicular");
     }
 
     /// <summary>∇ₓd = w/‖w‖₂ = ŵ: the signed distance grows fastest along the unit normal, at rate 1, everywhere.</summary>
@@ -116,10 +131,11 @@ public sealed partial record Hyperplane
     }
 
     /// <summary>∂d/∂w₀ = 1/‖w‖₂, the same at every x.</summary>
+    /// <exception cref="OutOfDomainException">‖w‖ is so small that 1/‖w‖ is beyond double's range.</exception>
     public double SignedDistanceGradientBias()
     {
         // ∂[(wᵀx + w₀)/‖w‖]/∂w₀ = 1/‖w‖
-        return ExactScaling.DivideByNorm(1.0, _w);
+        return Check.InRange(ExactScaling.DivideByNorm(1.0, _w), "weights", "∂d/∂w₀ = 1/‖w‖");
     }
 
     /// <summary>
@@ -132,7 +148,7 @@ public sealed partial record Hyperplane
     public double[] SignedDistanceGradientWeights(double[] x)
     {
         // ∇_w[(wᵀx + w₀)/‖w‖] = x/‖w‖ − (wᵀx + w₀)·ŵ/‖w‖² = (x − d·ŵ)/‖w‖, using ∇_w‖w‖ = ŵ
-        return ExactScaling.DivideByNorm(Foot(x), _w);
+        return Check.InRange(ExactScaling.DivideByNorm(Foot(x), _w), nameof(x), "∂d/∂w");
     }
 
     /// <summary>Value equality over the weights' elements and the bias, not the array reference.</summary>

@@ -4,6 +4,20 @@ namespace TensorLinear.Reference.Tests;
 
 public class HyperplaneTests
 {
+    [Fact]
+    public void APointNearTheTopOfTheRangeHasItsDistanceAndSideThoughItsScoreIsOutOfRange()
+    {
+        // x = (1e308, 1e308), w = (1, 1), w₀ = 0: wᵀx = 2e308 is beyond double, d = 2e308/√2 = 1.414e308 is not, and the
+        // side is +1. Unscaled, wᵀx overflowed (d was ∞); now the score is said to be out of range.
+        var plane = new Hyperplane([1.0, 1.0], 0.0);
+        double[] x = [1e308, 1e308];
+        Assert.Equal(Math.Sqrt(2) * 1e308, plane.SignedDistance(x), 4e-16 * 1.5e308); // √2 and the quotient: 2 roundings
+        Assert.Equal(1, plane.Side(x));
+        Assert.Contains("wᵀx + w₀ is out of range", Assert.Throws<OutOfDomainException>(() => plane.Evaluate(x)).Message);
+        // The foot x − d·ŵ is the origin; the difference of two numbers near 1e308 leaves rounding of ε·1e308.
+        Assert.All(plane.Foot(x), p => Assert.True(Math.Abs(p) <= 4e-16 * 1e308));
+    }
+
     private const double U = FloatingPoint.UnitRoundoff;
 
     // 3x₁ + 4x₂ − 5 = 0: the line at distance 1 from the origin with unit normal (0.6, 0.8)
@@ -163,8 +177,8 @@ public class HyperplaneBadInputTests
         { "Foot of an infinite point", () => Plane.Foot([0.0, double.NegativeInfinity]), typeof(NonFiniteInputException), "x" },
         { "Foot of a point of the wrong dimension", () => Plane.Foot([1.0]), typeof(DimensionMismatchException), "x" },
         { "SignedDistanceGradientWeights of a point of the wrong dimension", () => Plane.SignedDistanceGradientWeights([1.0]), typeof(DimensionMismatchException), "x" },
-        // wᵀx = 2e308 overflows even on the scaled w = (1, 1): the distance is +∞ and d·ŵ has no meaning
-        { "Foot of a point whose distance overflows", () => new Hyperplane([1.0, 1.0], 0.0).Foot([1e308, 1e308]), typeof(OutOfDomainException), "x" },
+        // d = 3e308/√2 = 2.1e308 is beyond double: out of range, and d·ŵ has no meaning
+        { "Foot of a point whose distance overflows", () => new Hyperplane([1.0, 1.0], 0.0).Foot([1.5e308, 1.5e308]), typeof(OutOfDomainException), "x" },
     };
 
     [Theory]
