@@ -50,18 +50,6 @@ public static class BinaryCrossEntropy
         return Mean(labels.Length, i => OfLogitUnchecked(labels[i], logits[i]));
     }
 
-    /// <summary>
-    /// The gradient of <see cref="FromLogits"/> in the logits: ∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n, with σ(z) − y formed as
-    /// (1 − y) − σ(−z) for z ≥ 0, so that for y = 1 it is −σ(−z) with all its digits (σ(40) − 1 rounds to 0).
-    /// </summary>
-    /// <exception cref="InvalidInputException">Empty, NaN/∞ or mismatched inputs, or a label outside [0, 1].</exception>
-    public static double[] FromLogitsGradient(double[] labels, double[] logits)
-    {
-        CheckLabels(labels, logits, nameof(logits));
-        // d/dzᵢ (1/n) Σₖ ℓ(zₖ, yₖ) = ℓ′(zᵢ, yᵢ)/n
-        return [.. logits.Select((z, i) => LogLoss.Slope(z, labels[i]) / logits.Length)];
-    }
-
     /// <summary>The mean loss over rows of labels and probabilities (logs floored at <see cref="LogFloor"/>).</summary>
     /// <exception cref="InvalidInputException">Empty, NaN/∞ or mismatched inputs, or a label or probability outside [0, 1].</exception>
     public static double FromProbabilities(double[] labels, double[] probabilities)

@@ -66,7 +66,11 @@ public static class LossGradients
         return gradient;
     }
 
-    /// <summary>∇ of the mean binary cross-entropy on logits (1/n)Σ softplus(zᵢ) − yᵢzᵢ with respect to z: (σ(zᵢ) − yᵢ)/n.</summary>
+    /// <summary>
+    /// ∇ of the mean binary cross-entropy on logits (1/n)Σ softplus(zᵢ) − yᵢzᵢ with respect to z: (σ(zᵢ) − yᵢ)/n, with
+    /// σ(z) − y formed as (1 − y) − σ(−z) for z ≥ 0 (<see cref="LogLoss.Slope"/>), so that for y = 1 it is −σ(−z) with all
+    /// its digits (σ(40) − 1 rounds to 0).
+    /// </summary>
     /// <exception cref="EmptyInputException">The vectors are empty.</exception>
     /// <exception cref="NonFiniteInputException">A component is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">The vectors differ in length.</exception>
@@ -76,7 +80,7 @@ public static class LossGradients
         var n = logits.Length;
         var gradient = new double[n];
         // d[softplus(z) − y·z]/dz = σ(z) − y, averaged over the n terms
-        for (var i = 0; i < n; i++) gradient[i] = (Logistic.SigmoidUnchecked(logits[i]) - labels[i]) / n;
+        for (var i = 0; i < n; i++) gradient[i] = LogLoss.Slope(logits[i], labels[i]) / n;
         return gradient;
     }
 

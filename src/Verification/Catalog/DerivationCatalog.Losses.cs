@@ -63,7 +63,7 @@ public static partial class DerivationCatalog
             Formula = "(1/n)Σ softplus(zᵢ) − yᵢzᵢ, ∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n",
             References = [f.BinaryCrossEntropyFromLogits, f.BinaryCrossEntropyGradientFromLogits],
             Twins = [TensorLosses.BinaryCrossEntropyFromLogits],
-            Notes = "Logits up to ±40, where σ rounds to 1 and a loss of 4e-18 rounds to 0 in libtorch: the bound is absolute, on the scale 1 + 2|z|.",
+            Notes = "Logits up to ±40, where σ rounds to 1: both engines group the loss and its slope so that nothing cancels (4e-18 at z = 40, y = 1 keeps its digits), so the bound is relative to the loss.",
             Generator = Inputs.Logits(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Vectors[1].All(y => y is >= 0 and <= 1),
             Bind = c => LossProblem(c, "z",

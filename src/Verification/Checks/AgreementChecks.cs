@@ -208,7 +208,7 @@ public static class AgreementChecks
         var gradientError = problem.SmoothGradientError(theta);
         var scaledErrors = gradientError.Select((b, j) => new Bound(b.Value * d[j], b.Scale * d[j], b.Rule)).ToArray();
         var scaledGradient = problem.SmoothGradient(theta).Select((g, j) => g * d[j]).ToArray();
-        var frame = new CheckerFrame(t => problem.SmoothGradient(t).Select((g, j) => g * d[j]).ToArray(), theta, d, scaledGradient, scaledErrors);
+        var frame = new CheckerFrame(t => problem.SmoothGradient(t).Select((g, j) => g * d[j]).ToArray(), theta, d);
         var claimed = frame.ToFrame(hand);
         for (var j = 0; j < n; j++)
             for (var k = 0; k < n; k++) claimed[j, k] *= d[j];
@@ -371,7 +371,7 @@ public static class AgreementChecks
     private static TaylorTestResult? TaylorAwayFromKinks(CaseEvaluation e, Func<double[], double[]> kinks)
     {
         var theta = e.Theta;
-        var frame = new CheckerFrame(e.Problem.Reference, theta, e.Scales, e.ReferenceValues, e.ValueError);
+        var frame = new CheckerFrame(e.Problem.Reference, theta, e.Scales);
         var u = frame.Point;
         var distances = kinks(theta);
         var firstStep = Math.Max(1.0, u.Max(Math.Abs)) / 16;

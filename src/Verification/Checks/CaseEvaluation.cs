@@ -126,7 +126,7 @@ internal sealed class CaseEvaluation
     /// </summary>
     private FiniteDifferenceOutcome RunGradientChecker()
     {
-        var frame = new CheckerFrame(Problem.Reference, Theta, Scales, ReferenceValues, ValueError);
+        var frame = new CheckerFrame(Problem.Reference, Theta, Scales);
         var options = new GradientCheckOptions { Seed = Input.ContentSeed, FunctionRelativeError = frame.Rho, RunTaylorTest = true };
         var claimed = frame.ToFrame(Claimed);
         if (ReferenceValues.Length == 1)

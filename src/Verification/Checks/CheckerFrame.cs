@@ -4,9 +4,8 @@ using TensorLinear.Verification.Tolerances;
 namespace TensorLinear.Verification.Checks;
 
 /// <summary>
-/// The frame in which the gradient checker samples a function: variables rescaled to their natural size, and values
-/// shifted so that the checker's model of rounding (relative to |f|) covers the derived absolute bound. Neither changes
-/// what is checked; both change only what the finite differences and the Taylor test can resolve.
+/// The frame in which the gradient checker samples a function: variables rescaled to their natural size. It does not
+/// change what is checked, only what the finite differences and the Taylor test can resolve.
 /// </summary>
 /// <remarks>
 /// <para><b>Variables.</b> The checker steps each variable by about u^(1/3)·max(1, |θⱼ|), which presumes that f changes
@@ -15,37 +14,22 @@ namespace TensorLinear.Verification.Checks;
 /// approximates a derivative. The checker therefore works in u = θ/d with dⱼ a power of two near the variable's natural
 /// scale: θ = d·u exactly (powers of two only change exponents), so f is sampled at exactly the points it would have been,
 /// the derivative in u is d·∇f, and every result converts back exactly by dividing by d.</para>
-/// <para><b>Values.</b> The checker takes the error of one evaluation of f to be ρ|f| with ρ = γ₂ₙ₊₁₆. Where the values
-/// cancel (a dot product of nearly orthogonal vectors, a loss at an exact fit, log-loss at a confident right logit,
-/// which rounds to 0) the derived bound E is far above ρ|f|, and the checker would read rounding as signal. It then
-/// samples f + C instead, with C the power of two at or above E/ρ: a constant, so every derivative and every Taylor
-/// remainder is unchanged, while ρ|f + C| ≥ E. Adding C rounds by at most u·C ≤ E/8, within the model.</para>
 /// </remarks>
 internal sealed class CheckerFrame
 {
     private readonly Func<double[], double[]> _f;
 
-    public CheckerFrame(Func<double[], double[]> f, double[] theta, double[] scales, double[] values, Bound[] errors)
+    public CheckerFrame(Func<double[], double[]> f, double[] theta, double[] scales)
     {
         _f = f;
         Scales = scales;
         Rho = FloatingPoint.Gamma(2 * theta.Length + 16);
         Point = new double[theta.Length];
         for (var j = 0; j < theta.Length; j++) Point[j] = theta[j] / scales[j];
-        Shifts = new double[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var needed = errors[i].Value / Rho;
-            if (needed > Math.Abs(values[i]) && double.IsFinite(needed) && needed > 0)
-                Shifts[i] = Math.ScaleB(1.0, Math.ILogB(needed) + 1);
-        }
     }
 
     /// <summary>d, powers of two: θ = d·u.</summary>
     public double[] Scales { get; }
-
-    /// <summary>The constants C added to each output.</summary>
-    public double[] Shifts { get; }
 
     /// <summary>ρ = γ₂ₙ₊₁₆, the checker's relative error per evaluation (given to it explicitly).</summary>
     public double Rho { get; }
@@ -53,14 +37,12 @@ internal sealed class CheckerFrame
     /// <summary>u = θ/d.</summary>
     public double[] Point { get; }
 
-    /// <summary>f + C as a function of u.</summary>
+    /// <summary>f as a function of u.</summary>
     public double[] Evaluate(double[] u)
     {
         var theta = new double[u.Length];
         for (var j = 0; j < u.Length; j++) theta[j] = u[j] * Scales[j];
-        var values = (double[])_f(theta).Clone();
-        for (var i = 0; i < values.Length && i < Shifts.Length; i++) values[i] += Shifts[i];
-        return values;
+        return _f(theta);
     }
 
     /// <summary>A derivative in θ (m×n) as a derivative in u: column j times dⱼ.</summary>

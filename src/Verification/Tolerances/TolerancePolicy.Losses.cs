@@ -1,3 +1,4 @@
+using TensorLinear.Reference.Losses;
 
 namespace TensorLinear.Verification.Tolerances;
 
@@ -65,15 +66,17 @@ public static partial class TolerancePolicy
     }
 
     /// <summary>
-    /// BCE from logits, (1/n)Σ softplus(zᵢ) − yᵢzᵢ: per row at most 16 roundings of quantities no larger than
-    /// 1 + 2|zᵢ| (softplus(z) ≤ |z| + ln 2, |yz| ≤ |z|; libtorch's (1 − y)z + m + log(e⁻ᵐ + e⁻ᶻ⁻ᵐ) likewise), the mean γₙ:
-    /// γₙ₊₁₆·(1/n)Σ(1 + 2|zᵢ|). Absolute, not relative: at z = 40, y = 1 the loss is 4·10⁻¹⁸ and libtorch's log(1 + e⁻⁴⁰)
-    /// rounds it to 0.
+    /// BCE from logits, (1/n)Σ ℓᵢ: the reference and the one-pass kernel form ℓᵢ = (max(zᵢ, 0) − yᵢzᵢ) + log1p(e^−|zᵢ|)
+    /// with the first part a product ((1 − y)z or y·(−z)), the twin yᵢ·softplus(−zᵢ) + (1 − yᵢ)·softplus(zᵢ): both sums
+    /// of non-negative terms, within 16 roundings of ℓᵢ (log1p 10u, exp 2u, a product, the sums); the mean of n
+    /// non-negative terms γₙ more: γₙ₊₁₆·(1/n)Σℓᵢ, relative to the loss itself (measured against the double-double
+    /// truth in ErrorAgainstTheTruthTests: at most 0.10 of it). The scale is the reference's ℓᵢ: a wrong loss would
+    /// move it by its own error, far less than the disagreement that error makes.
     /// </summary>
     public static Bound BinaryCrossEntropyFromLogits(double[] labels, double[] logits)
     {
-        var s = logits.Average(z => 1.0 + 2.0 * Math.Abs(z));
-        return new Bound(Gamma(labels.Length + 16) * s, s, "γₙ₊₁₆·(1/n)Σ(1 + 2|zᵢ|)");
+        var s = labels.Select((y, i) => BinaryCrossEntropy.OfLogit(y, logits[i])).Average();
+        return new Bound(Gamma(labels.Length + 16) * s, s, "γₙ₊₁₆·(1/n)Σℓᵢ");
     }
 
     /// <summary>∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n: σ within γ₄, the subtraction and the division: γ₆·(σᵢ + |yᵢ|)/n.</summary>

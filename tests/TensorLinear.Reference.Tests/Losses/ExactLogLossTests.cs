@@ -38,13 +38,13 @@ public class ExactLogLossTests
     }
 
     [Theory]
-    [MemberData(nameof(Points))]
+    [MemberData(nameof(ExactLogLossCases.All), MemberType = typeof(ExactLogLossCases))]
     public void TheGradientInTheLogitsIsTheExactSlopeOverN(double z, double y, double loss, double slope)
     {
         _ = loss;
         // Two equal rows: (σ(z) − y)/2 each, σ(−|z|) within 4 roundings, the difference and the halving (exact) one more;
         // a soft label can cancel the two, so relative to |ℓ′| + σ(−|z|) + |y − H(z)|: 8u of that.
-        var gradient = BinaryCrossEntropy.FromLogitsGradient([y, y], [z, z]);
+        var gradient = LossGradients.BinaryCrossEntropyGradientFromLogits([y, y], [z, z]);
         var bound = 8 * U * (Math.Abs(slope) + Logistic.Sigmoid(-Math.Abs(z)) + Math.Abs(y - (z >= 0 ? 1 : 0))) / 2;
         Assert.True(Math.Abs(gradient[0] - slope / 2) <= bound, $"z = {z}, y = {y}: exact {slope / 2:R}, got {gradient[0]:R}");
         Assert.Equal(gradient[0], gradient[1]);

@@ -1,5 +1,5 @@
 using TensorLinear.Autograd;
-using TensorLinear.Autograd.Derivations;
+using TensorLinear.Autograd.Losses;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Numerics;
 using TensorLinear.Reference;

@@ -53,7 +53,7 @@ public sealed class ForwardModeTests
             var forward = Dual.Gradient(z => Oracle.MeanLogLoss(Oracle.Of<Dual>(labels), z), logits);
             // Relative to |ℓ′ᵢ|/n: both sides form σ(−|z|) once and never subtract it from 1 for a right label.
             var bounds = labels.Select((y, i) => new Bound(FloatingPoint.Gamma(8) * Math.Abs(forward[i]), Math.Abs(forward[i]), "γ₈·|gᵢ|")).ToArray();
-            Agree("bce (logits)", BinaryCrossEntropy.FromLogitsGradient(labels, logits), forward, bounds);
+            Agree("bce (logits)", LossGradients.BinaryCrossEntropyGradientFromLogits(labels, logits), forward, bounds);
         }
     }
 
