@@ -169,7 +169,7 @@ public sealed record VerificationReport
             rows.Add([
                 d.Name, d.Cases.ToString(CultureInfo.InvariantCulture), Cell(d.Values), Cell(d.Gradients),
                 taylor?.LowestOrder is double o && !double.IsNaN(o) ? o.ToString("F2", CultureInfo.InvariantCulture) : "—",
-                d.Passed ? "ok" : "FAILED (" + string.Join(", ", d.Checks.Where(c => !c.Passed).Select(c => c.Kind)) + ")",
+                d.Passed ? "ok" : "FAILED (" + string.Join(", ", d.Checks.Where(c => !c.Passed).Select(Verdict)) + ")",
             ]);
         }
         CheckResult.AppendTable(text, rows);
@@ -182,6 +182,10 @@ public sealed record VerificationReport
         }
         return text.ToString();
     }
+
+    // A failed check, and how many cases it ran when it ran fewer than asked.
+    private static string Verdict(CheckSummary c) =>
+        c.Shortfall == 0 ? c.Kind.ToString() : FormattableString.Invariant($"{c.Kind}: ran {c.Cases} of {c.Asked} cases");
 
     private static string Cell(CheckSummary? summary)
     {

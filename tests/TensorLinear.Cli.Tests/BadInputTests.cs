@@ -42,13 +42,11 @@ public class BadInputTests
         { Fit("overlap.csv", "class", "logistic", "--engine", "gpu"), "'gpu' not recognized" },
         { ["calc", "dot", "1,2"], "calc dot takes 2 vectors, not 1" },
         { ["calc", "dot", "1,2", "3,x"], "component 2, 'x', is not a finite number" },
-        { ["calc", "unit", "0,0"], "is the zero vector" },
         { ["calc", "dot", "1,2", "3,4,5"], "has length 3 but x has length 2" },
         { ["calc", "signed distance", "1,2"], "needs the hyperplane: --plane" },
         { ["calc", "signed distance", "1,2", "--plane", "1,0,0"], "a hyperplane needs a non-zero normal vector" },
         { ["calc", "distance", "1,2", "3,4", "--plane", "1,1,1"], "--plane is for calc 'signed distance'" },
         { ["calc", "distance", "1,2", "3,4", "--p", "0.5"], "a norm needs p ≥ 1" },
-        { ["calc", "norm", "1,2", "--p", "0.5"], "a norm needs p ≥ 1" },
         // Finite inputs whose result is beyond double's range: said to be, not printed as Infinity (issue 12).
         { ["calc", "norm", "1e308,1e308", "--p", "1"], "‖x‖₁ is out of range" },
         { ["calc", "dot", "1e200,1", "1e200,1"], "xᵀy is out of range" },
@@ -58,9 +56,27 @@ public class BadInputTests
         { ["frobnicate"], "Unrecognized command or argument 'frobnicate'" },
     };
 
+    // Every calc operation — the catalog's entries by name — given no vectors, and given vectors of different lengths
+    // (or, with one vector, an input outside its domain).
+    public static TheoryData<string[], string> CalcErrors()
+    {
+        var data = new TheoryData<string[], string>();
+        foreach (var operation in Calc.Calculations.Operations)
+        {
+            var plane = operation is Verification.Catalog.EntryNames.SignedDistance or Verification.Catalog.EntryNames.HyperplaneScore;
+            string[] withPlane = plane ? ["--plane", "1,2,3"] : [];
+            data.Add(["calc", operation, .. withPlane], $"calc {operation} takes");
+            if (operation == Calc.Calculations.Norm) data.Add(["calc", operation, "1,2", "--p", "0.5"], "a norm needs p ≥ 1");
+            else if (operation == Verification.Catalog.EntryNames.Unit) data.Add(["calc", operation, "0,0"], "is the zero vector");
+            else data.Add(plane ? ["calc", operation, "1,2,3", .. withPlane] : ["calc", operation, "1,2", "3,4,5"], "has length");
+        }
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(NamedErrors))]
     [MemberData(nameof(OtherErrors))]
+    [MemberData(nameof(CalcErrors))]
     public void InProcessBadInputIsOneLineAndExitCodeTwo(string[] args, string message) =>
         Assert.Contains(message, Tool.Run(args).AssertBadInput());
 

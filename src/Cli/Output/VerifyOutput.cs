@@ -27,7 +27,7 @@ internal static class VerifyOutput
                 Right(d.Cases.ToString(CultureInfo.InvariantCulture)),
                 Right(Cell(d.Values)),
                 Right(Cell(d.Gradients)),
-                new Text(d.Passed ? "agrees" : "DISAGREES: " + string.Join(", ", d.Checks.Where(c => !c.Passed).Select(c => Name(c.Kind)))));
+                new Text(d.Passed ? "agrees" : "DISAGREES: " + string.Join(", ", d.Checks.Where(c => !c.Passed).Select(Verdict))));
         }
         console.Write(table);
         foreach (var failure in report.Failures)
@@ -59,6 +59,10 @@ internal static class VerifyOutput
             $"{report.Derivations.Count} derivations, {report.TotalCases} cases, {report.TotalChecks} checks, seed {report.Seed}, {report.Elapsed.TotalSeconds:F1} s: ") +
             (failed == 0 ? "everything agrees" : $"{failed} derivation{(failed == 1 ? "" : "s")} disagree{(failed == 1 ? "s" : "")} ({report.Failures.Count} failing case{(report.Failures.Count == 1 ? "" : "s")} shown above)");
     }
+
+    // A failed check by name, with the cases it ran when it ran fewer than asked.
+    private static string Verdict(CheckSummary c) =>
+        c.Shortfall == 0 ? Name(c.Kind) : FormattableString.Invariant($"{Name(c.Kind)} (ran {c.Cases} of {c.Asked} cases)");
 
     public static JsonObject Json(VerificationReport report) => new()
     {

@@ -70,7 +70,7 @@ internal static class CatalogParts
     /// <summary>A problem for a scalar function f: ℝⁿ → ℝ with an optional hand gradient.</summary>
     public static Problem Scalar(
         double[] point, string[] variables, Func<double[], double> reference, Func<double[], double[]>? gradient, Func<Tensor, Tensor> twin,
-        Func<double[], Bound> valueError, Func<double[], Bound[]>? gradientError, string? exclusion = null,
+        Func<double[], Bound> valueError, Func<double[], Bound[]>? gradientError,
         HessianProblem? hessian = null, Func<DescentProblem>? descent = null, Func<double[], double[]>? kinkDistances = null,
         double[]? variableScales = null) => new()
         {
@@ -81,7 +81,6 @@ internal static class CatalogParts
             ValueError = t => [valueError(t)],
             HandJacobian = gradient is null ? null : t => Row(gradient(t)),
             JacobianError = gradientError is null ? null : t => Row(gradientError(t)),
-            DerivativeExclusion = exclusion,
             Hessian = hessian,
             Descent = descent,
             KinkDistances = kinkDistances,

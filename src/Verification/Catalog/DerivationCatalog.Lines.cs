@@ -32,6 +32,8 @@ public static partial class DerivationCatalog
                 Twin = t => TensorLine.Through(Part(t, 0, 2), Part(t, 2, 2)),
                 ValueError = t => TolerancePolicy.LineThrough(t[..2], t[2..]),
                 JacobianError = t => TolerancePolicy.LineThroughJacobian(t[..2], t[2..]),
+                // the slope changes on the scale of the run q₀ − p₀ in the abscissas, on the scale 1 in the ordinates
+                VariableScales = [Math.Abs(c.Vectors[1][0] - c.Vectors[0][0]), 1.0, Math.Abs(c.Vectors[1][0] - c.Vectors[0][0]), 1.0],
             },
             Identities = [PassesThroughBoth(f)],
         },
@@ -56,6 +58,8 @@ public static partial class DerivationCatalog
                     Twin = t => TensorLine.PerpendicularThrough(t[0], Part(t, 1, 2)),
                     ValueError = t => TolerancePolicy.PerpendicularThrough(t[0], t[1..]),
                     JacobianError = t => TolerancePolicy.PerpendicularThroughJacobian(t[0], t[1..]),
+                    // −1/m changes on the scale |m| in m; the point enters linearly
+                    VariableScales = [Math.Abs(c.Scalars[0]), 1.0, 1.0],
                 };
             },
             Identities = [PerpendicularIsPerpendicular(f)],

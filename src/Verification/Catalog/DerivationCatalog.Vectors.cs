@@ -92,7 +92,7 @@ public static partial class DerivationCatalog
                 return new Problem
                 {
                     Point = x, Variables = Names("x", x.Length), Reference = f.Unit, Twin = TensorVector.Unit, ValueError = TolerancePolicy.Unit,
-                    HandJacobian = f.UnitJacobian, JacobianError = TolerancePolicy.UnitJacobian,
+                    HandJacobian = f.UnitJacobian, JacobianError = TolerancePolicy.UnitJacobian, VariableScales = DirectionScales(x, x)[..x.Length],
                 };
             },
             Identities = [UnitLength(f)],
@@ -106,7 +106,8 @@ public static partial class DerivationCatalog
             Notes = "x, y ≠ 0. The value is clamped to [−1, 1] on both sides; the twin's clamp leaves the gradient that of x̂ᵀŷ.",
             Generator = Inputs.Pair(),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
-            Bind = c => Pair(c, f.Cosine, Gradient(f.CosineGradientX, f.CosineGradientY), TensorVector.Cosine, TolerancePolicy.Cosine, TolerancePolicy.CosineGradient),
+            Bind = c => Pair(c, f.Cosine, Gradient(f.CosineGradientX, f.CosineGradientY), TensorVector.Cosine, TolerancePolicy.Cosine, TolerancePolicy.CosineGradient,
+                directional: true),
         },
         new()
         {
@@ -117,7 +118,8 @@ public static partial class DerivationCatalog
             Notes = "Away from the cone points θ = 0 and π: every case keeps x at least 1e-4·max(1, |components|) from the line of y (and y from that of x), so the finite-difference step stays far from the cone. The cone points are the entry '" + EntryNames.AngleConePoint + "'.",
             Generator = Inputs.Pair().Where(c => AngleExclusion(c.Vectors[0], c.Vectors[1]) is null),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]) && AngleExclusion(c.Vectors[0], c.Vectors[1]) is null,
-            Bind = c => Pair(c, f.Angle, Gradient(f.AngleGradientX, f.AngleGradientY), TensorVector.Angle, TolerancePolicy.Angle, TolerancePolicy.AngleGradient),
+            Bind = c => Pair(c, f.Angle, Gradient(f.AngleGradientX, f.AngleGradientY), TensorVector.Angle, TolerancePolicy.Angle, TolerancePolicy.AngleGradient,
+                directional: true),
         },
         AngleAtConePoint(f),
         new()
@@ -130,7 +132,7 @@ public static partial class DerivationCatalog
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
             Bind = c => Pair(c, f.ScalarProjection, Gradient(f.ScalarProjectionGradientX, f.ScalarProjectionGradientY), TensorVector.ScalarProjection,
-                TolerancePolicy.ScalarProjection, TolerancePolicy.ScalarProjectionGradient),
+                TolerancePolicy.ScalarProjection, TolerancePolicy.ScalarProjectionGradient, directional: true),
         },
         new()
         {
@@ -248,7 +250,7 @@ public static partial class DerivationCatalog
     private static Problem Pair(CaseInput c, Func<double[], double[], double> f, Func<double[], double[], double[]> gradient,
                                 Func<Tensor, Tensor, Tensor> twin,
                                 Func<double[], double[], Bound> valueError, Func<double[], double[], Bound[]> gradientError,
-                                Func<double[], double[], double[]>? kinkDistances = null)
+                                Func<double[], double[], double[]>? kinkDistances = null, bool directional = false)
     {
         double[] x = c.Vectors[0], y = c.Vectors[1];
         var n = x.Length;
@@ -259,7 +261,19 @@ public static partial class DerivationCatalog
             t => twin(Part(t, 0, n), Part(t, n, n)),
             t => { var p = Parts(t); return valueError(p[0], p[1]); },
             t => { var p = Parts(t); return gradientError(p[0], p[1]); },
-            kinkDistances: kinkDistances is null ? null : t => { var p = Parts(t); return kinkDistances(p[0], p[1]); });
+            kinkDistances: kinkDistances is null ? null : t => { var p = Parts(t); return kinkDistances(p[0], p[1]); },
+            variableScales: directional ? DirectionScales(x, y) : null);
+    }
+
+    /// <summary>
+    /// The natural scales of a function of the directions of x and y (a cosine, an angle, a projection on y): a
+    /// vector's direction turns by O(1) when it moves by its own length, so a vector shorter than 1 is stepped on the
+    /// scale ‖v‖∞ rather than 1 (CheckerFrame) — else the finite-difference step of 5·10⁻⁶ could exceed the vector.
+    /// </summary>
+    private static double[] DirectionScales(double[] x, double[] y)
+    {
+        double sx = Math.Min(1.0, x.Max(Math.Abs)), sy = Math.Min(1.0, y.Max(Math.Abs));
+        return [.. x.Select(_ => sx), .. y.Select(_ => sy)];
     }
 
     /// <summary>A vector function of a pair (x, y), with its n×2n Jacobian [∂/∂x | ∂/∂y] with respect to θ = (x, y).</summary>
@@ -279,6 +293,7 @@ public static partial class DerivationCatalog
             ValueError = t => { var p = Split(t, n, n); return valueError(p[0], p[1]); },
             HandJacobian = t => { var p = Split(t, n, n); return Columns(jacobianX(p[0], p[1]), jacobianY(p[0], p[1])); },
             JacobianError = t => { var p = Split(t, n, n); return jacobianError(p[0], p[1]); },
+            VariableScales = DirectionScales(x, y),
         };
     }
 

@@ -34,9 +34,6 @@ public sealed record Problem
     /// <summary>The forward-error bound of each Jacobian entry, for one implementation (hand or autograd); null when the function is not differentiated.</summary>
     public Func<double[], Bound[,]>? JacobianError { get; init; }
 
-    /// <summary>Why the derivative checks do not apply to this case (outside the derivative's domain), or null when they do.</summary>
-    public string? DerivativeExclusion { get; init; }
-
     /// <summary>
     /// Each variable's natural scale — how far it must move to change f by a relative O(1) — for the finite differences
     /// and the Taylor test (a model's weight wⱼ: 1/max|xᵢⱼ|); null when every variable's scale is about 1 or its own

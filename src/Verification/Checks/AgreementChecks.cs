@@ -115,7 +115,6 @@ public static class AgreementChecks
     private static CheckResult Gradients(CaseEvaluation e)
     {
         const string name = "gradients (hand vs autograd)";
-        if (Skip(e) is string reason) return Skipped(e, CheckKind.Gradients, name, reason);
         var hand = e.Hand!;
         var autograd = e.Autograd;
         var bounds = e.JacobianError;
@@ -138,7 +137,6 @@ public static class AgreementChecks
     private static CheckResult FiniteDifferences(CaseEvaluation e)
     {
         const string name = "finite differences (hand and autograd vs central differences)";
-        if (Skip(e) is string reason) return Skipped(e, CheckKind.FiniteDifferences, name, reason);
         var fd = e.FiniteDifferences;
         var hand = e.Hand;
         var autograd = e.Autograd;
@@ -350,7 +348,6 @@ public static class AgreementChecks
     private static CheckResult Taylor(CaseEvaluation e)
     {
         var name = $"Taylor test ({(e.Problem.HandJacobian is null ? "autograd" : "hand")} derivative)";
-        if (Skip(e) is string reason) return Skipped(e, CheckKind.Taylor, name, reason);
         var taylor = e.Problem.KinkDistances is { } kinks ? TaylorAwayFromKinks(e, kinks) : e.FiniteDifferences.Taylor;
         if (taylor is null)
             return Skipped(e, CheckKind.Taylor, name, "every variable is within the Taylor test's first step of a kink, so no direction avoids one") with { SkippedAtKink = true };
@@ -392,8 +389,6 @@ public static class AgreementChecks
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
-
-    private static string? Skip(CaseEvaluation e) => e.Problem.DerivativeExclusion;
 
     private static CheckResult Skipped(CaseEvaluation e, CheckKind kind, string name, string reason) => new()
     {

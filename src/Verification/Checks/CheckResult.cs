@@ -26,7 +26,7 @@ public sealed record CheckResult
     /// <summary>True when every element is within its bound (and, for the Taylor test, the observed order is about 2).</summary>
     public required bool Passed { get; init; }
 
-    /// <summary>Why the check did not apply to this case (e.g. outside the derivative's domain); null when it ran.</summary>
+    /// <summary>Why the check did not run on this case (the Taylor test with every variable at a kink); null when it ran.</summary>
     public string? SkipReason { get; init; }
 
     /// <summary>

@@ -36,19 +36,19 @@ public static partial class Inputs
     });
 
     /// <summary>
-    /// Two points p ≠ q of a non-vertical line, Vectors = [p, q] (each of length 2): q₀ − p₀ from 10⁻³ to 10³ in size.
-    /// Edge cases: a horizontal line (q₁ = p₁), a steep one (run 10⁻³).
+    /// Two points p ≠ q of a non-vertical line, Vectors = [p, q] (each of length 2): the run r = q₀ − p₀ from 10⁻³ to
+    /// 10³ in size, and p₀ within 2|r| of the origin, so that the abscissas are on the scale of the run — the scale on
+    /// which the slope changes, which the entry gives the gradient checker. Edge case: a horizontal line (q₁ = p₁).
     /// </summary>
     public static Gen<CaseInput> TwoPoints() => Values.FromRandom((random, size) =>
     {
-        double[] p = [Values.Component(random), Values.Component(random)];
         var run = (random.Next(2) == 0 ? 1 : -1) * Values.Magnitude(random, -3, 3);
+        double[] p = [run * (4 * random.NextDouble() - 2), Values.Component(random)];
         double[] q = [p[0] + run, Values.Component(random)];
-        if (q[0] == p[0]) q[0] = p[0] + 1;
-        var tag = "";
-        var mode = random.Next(100);
-        if (mode < 15) { q[1] = p[1]; tag = "horizontal"; }
-        return new CaseInput { Vectors = [p, q], Tag = tag };
+        if (q[0] == p[0]) q[0] = p[0] + Math.Abs(p[0]) + 1;
+        var horizontal = random.Next(100) < 15;
+        if (horizontal) q[1] = p[1];
+        return new CaseInput { Vectors = [p, q], Tag = horizontal ? "horizontal" : "" };
     });
 
     /// <summary>
