@@ -94,7 +94,7 @@ let ``a sign error is caught and the report says which pair disagrees`` () =
         Assert.DoesNotContain(ComparedPairs.AutogradVersusFiniteDifference, c.DisagreeingPair)
     let text = string report
     Assert.StartsWith("Gradient check FAILED: 4 of 4 coordinates disagree", text)
-    Assert.False(report.Taylor.Passed, report.Taylor.Verdict)
+    Assert.False(report.Taylor.Passed, report.Taylor.Reason)
 
 /// Points θ with coordinates in [−3, 3] (two decimals); shrinking moves one coordinate to 0 or its integer part.
 let points =
