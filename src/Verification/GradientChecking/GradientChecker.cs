@@ -131,9 +131,31 @@ public static class GradientChecker
         return JacobianCore(sampled, f0, claimed, autograd, x, options);
     }
 
+    /// <summary>
+    /// Checks the claimed gradient at several points in one call (torch's gradcheck on a batch of inputs): one report
+    /// per point, each with its own seed (options.Seed + k). The points are checked independently; a caller who wants
+    /// one verdict takes <see cref="Overall(IEnumerable{GradientReport})"/>.
+    /// </summary>
+    /// <exception cref="InvalidInputException">No points, or a point that <see cref="Check"/> rejects.</exception>
+    public static GradientReport[] CheckAtPoints(Func<double[], double> f, Func<double[], double[]> claimedGradient, double[][] points, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Length == 0) throw new EmptyInputException(nameof(points), "holds no point; give at least one");
+        options ??= GradientCheckOptions.Default;
+        return [.. points.Select((x, k) => Check(f, claimedGradient, x, options with { Seed = unchecked(options.Seed + k) }))];
+    }
+
+    /// <summary>The verdict over several reports: Disagrees if one disagrees, else Inconclusive if one is, else Agrees.</summary>
+    public static Verdict Overall(IEnumerable<GradientReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var verdicts = reports.Select(r => r.Verdict).ToList();
+        return verdicts.Contains(Verdict.Disagrees) ? Verdict.Disagrees : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Agrees;
+    }
+
     // ---- the shared core ------------------------------------------------------------------------------------------
 
-    private static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options)
+    internal static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options)
     {
         var jacobian = new double[1, claimed.Length];
         for (var j = 0; j < claimed.Length; j++) jacobian[0, j] = claimed[j];
@@ -163,7 +185,7 @@ public static class GradientChecker
         };
     }
 
-    private static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
+    internal static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
     {
         var analysis = Analyse(f, f0, claimed, autograd, x, options);
         var m = f0.Length;
@@ -325,7 +347,7 @@ public static class GradientChecker
     // ---- tensors -------------------------------------------------------------------------------------------------------
 
     /// <summary>f at x without recording a graph; every tensor made on the way is released.</summary>
-    private static double TensorValue(Func<Tensor, Tensor> f, double[] x)
+    internal static double TensorValue(Func<Tensor, Tensor> f, double[] x)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -345,7 +367,7 @@ public static class GradientChecker
     /// (<see cref="Torch.Gradients"/> always keeps it; the dispose scope frees it). An output that does not depend on
     /// x has a zero row.
     /// </summary>
-    private static double[,] AutogradJacobian(Func<Tensor, Tensor> f, double[] x, bool scalar)
+    internal static double[,] AutogradJacobian(Func<Tensor, Tensor> f, double[] x, bool scalar)
     {
         using var scope = NewDisposeScope();
         var input = tensor(x, requires_grad: true);
