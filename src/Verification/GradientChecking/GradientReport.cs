@@ -138,7 +138,7 @@ public sealed record GradientReport
         text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
-            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
+            : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
         text.AppendLine();
 
         var table = HasAutograd

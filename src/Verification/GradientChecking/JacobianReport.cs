@@ -127,7 +127,7 @@ public sealed record JacobianReport
         text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
-            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
+            : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
         text.AppendLine();
         var table = HasAutograd
             ? new TextTable("(i, j)", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "note")
