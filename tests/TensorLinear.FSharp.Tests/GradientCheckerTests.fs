@@ -94,7 +94,7 @@ let ``a sign error is caught and the report says which pair disagrees`` () =
         Assert.DoesNotContain(ComparedPairs.AutogradVersusFiniteDifference, c.DisagreeingPair)
     let text = string report
     Assert.StartsWith("Gradient check FAILED: 4 of 4 coordinates disagree", text)
-    Assert.False(report.Taylor.Passed, report.Taylor.Verdict)
+    Assert.False(report.Taylor.Passed, report.Taylor.Reason)
 
 /// Points θ with coordinates in [−3, 3] (two decimals); shrinking moves one coordinate to 0 or its integer part.
 let points =
@@ -113,3 +113,17 @@ let ``the hand derivation passes at random points`` () =
         let report = GradientChecker.CheckWithAutograd(lossTensor, gradient, theta)
         Assert.True(report.Passed, string report))
     |> Check.QuickThrowOnFailure
+
+[<Fact>]
+let ``the three verdicts, several points, a projection and a Hessian-vector product are one-liners from F#`` () =
+    // max at a tie: (1, 1) is no subgradient (its slope along (1, 1) is 2, max's is 1); (0.5, 0.5) is one.
+    let tie = GradientChecker.Check((fun x -> max x[0] x[1]), (fun _ -> [| 1.0; 1.0 |]), [| 1.0; 1.0 |])
+    Assert.Equal(Verdict.Disagrees, tie.Verdict)
+    Assert.Equal(Verdict.Disagrees, tie.KinkTest.Verdict)
+    let reports = GradientChecker.CheckAtPoints(loss, gradient, [| theta0; Array.map (fun t -> t / 2.0) theta0 |])
+    Assert.Equal(Verdict.Agrees, GradientChecker.Overall reports)
+    // f(x) = Σ exp xᵢ: J·u of the elementwise exp is exp(x)∘u; ∇²f·v = exp(x)∘v.
+    let projection = ProjectionCheck.CheckWithAutograd((fun t -> t.exp()), (fun x u -> Array.map2 (fun a b -> exp a * b) x u), theta0)
+    Assert.True(projection.Passed, string projection)
+    let hvp = SecondOrderChecker.CheckHessianVectorProductWithAutograd((fun t -> t.exp().sum()), (fun x v -> Array.map2 (fun a b -> exp a * b) x v), theta0, Array.create theta0.Length 0.5)
+    Assert.True(hvp.Passed, string hvp)

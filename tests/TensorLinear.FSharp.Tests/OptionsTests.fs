@@ -47,6 +47,7 @@ let private differentValue (property: PropertyInfo) (current: obj | null) : obj 
     | :? bool as b -> box (not b)
     | _ when t = typeof<Nullable<float>> -> box (Nullable 0.625) // a null Nullable boxes to null
     | _ when t = typeof<Penalty> -> box (Penalty(0.5, 0.25))
+    | _ when t = typeof<float[]> -> box [| 0.5; 2.0 |]
     | _ when t.IsEnum -> Enum.GetValues(t) |> Seq.cast<obj> |> Seq.find (fun v -> not (v.Equals current))
     | _ -> failwithf "%s.%s has type %s: give it a value in differentValue" t.Name property.Name t.Name
 

@@ -127,28 +127,28 @@ internal sealed class CaseEvaluation
     private FiniteDifferenceOutcome RunGradientChecker()
     {
         var frame = new CheckerFrame(Problem.Reference, Theta, Scales);
-        var options = new GradientCheckOptions { Seed = Input.ContentSeed, FunctionRelativeError = frame.Rho, RunTaylorTest = true };
+        var options = new GradientCheckOptions { Seed = Input.ContentSeed, FunctionRelativeError = frame.Rho, RunTaylorTest = true, CoordinateScales = frame.UnitScales };
         var claimed = frame.ToFrame(Claimed);
         if (ReferenceValues.Length == 1)
         {
             var gradient = Row(claimed, 0);
             var report = GradientChecker.Check(u => frame.Evaluate(u)[0], _ => gradient, frame.Point, options);
             var entries = report.Coordinates.Select(c => Entry(frame, 0, c.Index, c.FiniteDifference, c.Truncation + c.Rounding,
-                c.Verdict == Verdict.Kink, c.LeftSlope, c.RightSlope, c.Bound)).ToArray();
+                c.AtKink, c.LeftSlope, c.RightSlope, c.Bound, c.Reason)).ToArray();
             return new FiniteDifferenceOutcome(entries, report.Taylor, report.Summary);
         }
         else
         {
             var report = GradientChecker.CheckJacobian(frame.Evaluate, _ => claimed, frame.Point, options);
             var entries = report.Entries.Select(e => Entry(frame, e.Row, e.Column, e.FiniteDifference, e.Truncation + e.Rounding,
-                e.Verdict == Verdict.Kink, e.LeftSlope, e.RightSlope, e.Bound)).ToArray();
+                e.AtKink, e.LeftSlope, e.RightSlope, e.Bound, e.Reason)).ToArray();
             return new FiniteDifferenceOutcome(entries, report.Taylor, report.Summary);
         }
     }
 
-    private static FiniteDifferenceEntry Entry(CheckerFrame frame, int row, int column, double value, double error, bool kink, double? left, double? right, double margin) =>
+    private static FiniteDifferenceEntry Entry(CheckerFrame frame, int row, int column, double value, double error, bool kink, double? left, double? right, double margin, string? inconclusive) =>
         new(row, column, frame.FromFrame(value, column), frame.FromFrame(error, column), kink,
-            left is double l ? frame.FromFrame(l, column) : null, right is double r ? frame.FromFrame(r, column) : null, frame.FromFrame(margin, column));
+            left is double l ? frame.FromFrame(l, column) : null, right is double r ? frame.FromFrame(r, column) : null, frame.FromFrame(margin, column), inconclusive);
 
     public static double[] Row(double[,] matrix, int i)
     {
@@ -163,7 +163,8 @@ internal sealed class CaseEvaluation
 }
 
 /// <summary>One finite-difference entry from the gradient checker.</summary>
-internal sealed record FiniteDifferenceEntry(int Row, int Column, double Value, double Error, bool Kink, double? LeftSlope, double? RightSlope, double KinkMargin);
+/// <remarks><c>Inconclusive</c>: why the checker could not tell (f not smooth on the scale of the step); null when it could.</remarks>
+internal sealed record FiniteDifferenceEntry(int Row, int Column, double Value, double Error, bool Kink, double? LeftSlope, double? RightSlope, double KinkMargin, string? Inconclusive);
 
 /// <summary>The gradient checker's finite differences and Taylor test on one case.</summary>
 internal sealed record FiniteDifferenceOutcome(FiniteDifferenceEntry[] Entries, TaylorTestResult Taylor, string Summary);

@@ -34,6 +34,9 @@ internal sealed class CheckerFrame
     /// <summary>ρ = γ₂ₙ₊₁₆, the checker's relative error per evaluation (given to it explicitly).</summary>
     public double Rho { get; }
 
+    /// <summary>1 for every variable: the typical size of u, which the frame makes each variable's natural scale.</summary>
+    public double[] UnitScales => [.. Point.Select(_ => 1.0)];
+
     /// <summary>u = θ/d.</summary>
     public double[] Point { get; }
 

@@ -16,6 +16,7 @@ public abstract record DerivativeCheck
         RelativeError = r.RelativeError;
         Bound = r.Bound;
         Verdict = r.Verdict;
+        Reason = r.Reason;
         DisagreeingPair = r.DisagreeingPair;
         Note = r.Note;
         Step = r.Step;
@@ -50,8 +51,14 @@ public abstract record DerivativeCheck
     /// </summary>
     public double Bound { get; init; }
 
-    /// <summary>The verdict.</summary>
+    /// <summary>The verdict: Agrees, Disagrees, or Inconclusive (then <see cref="Reason"/> says why).</summary>
     public Verdict Verdict { get; init; }
+
+    /// <summary>Why the verdict is <see cref="Verdict.Inconclusive"/>; null otherwise.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>True when f has a kink at x along this axis (<see cref="LeftSlope"/> and <see cref="RightSlope"/> differ).</summary>
+    public bool AtKink => LeftSlope is not null;
 
     /// <summary>Which pairs disagree, e.g. "claimed vs finite difference", joined by "; "; null when none does.</summary>
     public string? DisagreeingPair { get; init; }
@@ -62,7 +69,7 @@ public abstract record DerivativeCheck
     /// <summary>h, the finite-difference step used for this coordinate.</summary>
     public double Step { get; init; }
 
-    /// <summary>The truncation part of the bound, |D(h/2) − D(h)|.</summary>
+    /// <summary>The truncation part of the bound, |R(2h) − R(h)|/15, R the Richardson estimate.</summary>
     public double Truncation { get; init; }
 
     /// <summary>The rounding part of the finite difference's error, 3δ/h.</summary>

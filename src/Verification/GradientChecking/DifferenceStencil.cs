@@ -1,25 +1,33 @@
 namespace TensorLinear.Verification.GradientChecking;
 
 /// <summary>
-/// Samples of f along one coordinate axis: f(x ± s·eⱼ) for s = h, h/2, h/4, h/8, h/16 (level k has s = h/2ᵏ),
-/// evaluated lazily. Levels 0 and 1 feed the Richardson central difference; the finer ones are only evaluated when a
-/// kink is suspected or the claim disagrees.
+/// Samples of f along one coordinate axis: f(x ± s·eⱼ) for s = 4h, 2h, h, h/2, … (level k has s = h/2ᵏ, k = −2 … 11),
+/// evaluated lazily. Levels 0 and 1 give the Richardson estimate, levels −2 and −1 the estimate of its truncation;
+/// levels 2–4 refine a disagreeing estimate, levels 8–11 serve the kink test.
 /// </summary>
 /// <remarks>
-/// h is a power of two near u^(1/3)·max(1, |xⱼ|) (<see cref="FiniteDifferences.StepFor"/>), so every h/2ᵏ is exact, and
+/// h is a power of two chosen by <see cref="StepSearch"/> (or given by the user), so every h/2ᵏ is exact, and
 /// x ± h is exact whenever |xⱼ| ≥ h. The divided differences divide by the spacing actually realised, fl(x + s) − x
 /// and fl(x + s) − fl(x − s), which is the note's "h = (x + h) − x" applied to every sample: when x + s is not
 /// representable the difference quotient is still taken over the true distance between the two points.
 /// </remarks>
 internal sealed class DifferenceStencil
 {
-    /// <summary>The finest level: s = h/16.</summary>
-    public const int FinestLevel = 4;
+    /// <summary>The level below which the kink test works: s = h/2⁷ ≈ u^(1/3)·scale (see <see cref="EntryAnalysis.Kink"/>).</summary>
+    public const int KinkLevel = 7;
+
+    /// <summary>The finest level: s = h/2¹¹, the kink test's finest.</summary>
+    public const int FinestLevel = KinkLevel + 4;
+
+    /// <summary>The coarsest level: s = 4h; levels −2 and −1 only serve to estimate the truncation of the estimate at h.</summary>
+    public const int CoarsestLevel = -2;
+
+    private const int Levels = FinestLevel - CoarsestLevel + 1;
 
     private readonly SampledFunction _f;
     private readonly double[] _x;
-    private readonly Level?[] _levels = new Level?[FinestLevel + 1];
-    private readonly bool[] _tried = new bool[FinestLevel + 1];
+    private readonly Level?[] _levels = new Level?[Levels];
+    private readonly bool[] _tried = new bool[Levels];
 
     private DifferenceStencil(SampledFunction f, double[] x, double[] valueAtX, int coordinate, double step, int reductions)
     {
@@ -44,28 +52,37 @@ internal sealed class DifferenceStencil
     public double[] ValueAtX { get; }
 
     /// <summary>
-    /// Builds the stencil for coordinate j with levels 0 and 1 evaluated. When f is not finite there, h is divided
-    /// by 16 (up to five times: x is near the edge of f's domain); after that a typed error is thrown.
+    /// Builds the stencil for coordinate j at step <paramref name="step"/> with levels −1, 0 and 1 evaluated. When f
+    /// is not finite there, h is divided by 16 (up to five times: x is near the edge of f's domain); after that a
+    /// typed error is thrown.
     /// </summary>
-    public static DifferenceStencil Create(SampledFunction f, double[] x, double[] valueAtX, int coordinate)
+    public static DifferenceStencil Create(SampledFunction f, double[] x, double[] valueAtX, int coordinate, double step)
     {
-        var h = FiniteDifferences.StepFor(x[coordinate]);
+        var h = step;
         const int maxReductions = 5;
         for (var reductions = 0; reductions <= maxReductions; reductions++, h /= 16.0)
         {
-            var stencil = new DifferenceStencil(f, x, valueAtX, coordinate, h, reductions);
-            if (stencil.Get(0) is not null && stencil.Get(1) is not null) return stencil;
+            var stencil = TryCreate(f, x, valueAtX, coordinate, h, reductions);
+            if (stencil is not null) return stencil;
         }
         throw new OutOfDomainException("x", FormattableString.Invariant(
             $"f is not finite at x ± h·e{coordinate} even for h = {h * 16.0:G3}: coordinate {coordinate} = {x[coordinate]:R} is on the edge of f's domain, where no two-sided difference exists"));
     }
 
-    /// <summary>Level k (s = h/2ᵏ), or null when f is not finite at one of its two points.</summary>
+    /// <summary>The stencil at step h with levels −2 … 1 evaluated, or null when f is not finite at one of their points.</summary>
+    public static DifferenceStencil? TryCreate(SampledFunction f, double[] x, double[] valueAtX, int coordinate, double step, int reductions = 0)
+    {
+        var stencil = new DifferenceStencil(f, x, valueAtX, coordinate, step, reductions);
+        return stencil.Get(CoarsestLevel) is not null && stencil.Get(-1) is not null && stencil.Get(0) is not null && stencil.Get(1) is not null ? stencil : null;
+    }
+
+    /// <summary>Level k (s = h/2ᵏ, k = −2 … 11), or null when f is not finite at one of its two points.</summary>
     public Level? Get(int k)
     {
-        if (_tried[k]) return _levels[k];
-        _tried[k] = true;
-        var s = Step / (1 << k);
+        var index = k - CoarsestLevel;
+        if (_tried[index]) return _levels[index];
+        _tried[index] = true;
+        var s = Math.ScaleB(Step, -k);
         var j = Coordinate;
         var point = (double[])_x.Clone();
         point[j] = _x[j] + s;
@@ -75,7 +92,7 @@ internal sealed class DifferenceStencil
         var lower = point[j];
         var minus = _f.Evaluate(point);
         if (!SampledFunction.AllFinite(plus) || !SampledFunction.AllFinite(minus)) return null;
-        return _levels[k] = new Level(s, plus, minus, upper - _x[j], _x[j] - lower, upper - lower);
+        return _levels[index] = new Level(s, plus, minus, upper - _x[j], _x[j] - lower, upper - lower);
     }
 
     /// <summary>The samples of one level.</summary>

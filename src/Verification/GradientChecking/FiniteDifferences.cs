@@ -4,38 +4,26 @@ namespace TensorLinear.Verification.GradientChecking;
 
 /// <summary>
 /// Derivatives by central differences with Richardson extrapolation, each with an error bound derived from the
-/// samples themselves. Step for coordinate i: hᵢ ≈ u^(1/3)·max(1, |xᵢ|), rounded to a power of two; the estimate is
-/// (4D(h/2) − D(h))/3 with D(s) = (f(x + s·eᵢ) − f(x − s·eᵢ))/2s. See docs/gradcheck.md for the error budget.
+/// samples themselves. The step for coordinate j starts at u^(1/5)·σⱼ (σⱼ = |xⱼ|, or ‖x‖∞ when xⱼ = 0, or 1) and moves
+/// until the measured truncation balances the rounding (<see cref="StepSearch"/>); the estimate is
+/// R(h) = (4D(h/2) − D(h))/3 with D(s) = (f(x + s·eⱼ) − f(x − s·eⱼ))/2s, its truncation |R(2h) − R(h)|/15. See
+/// docs/gradcheck.md for the error budget.
 /// </summary>
 /// <remarks>
-/// Cost: 4n + 1 evaluations of f for n coordinates, plus 8 for the noise probe. The rounding part of each bound uses
-/// δ = max(ρ|f|, 3σ̂), σ̂ the noise of f estimated from fourth differences pooled over the coordinates and a probe along
-/// a random direction (seed 0), so that a function whose evaluation cancels gets honest bounds.
+/// Cost: 16 evaluations for the noise probe, then 6 per step tried per coordinate (usually 1–3 steps). The rounding
+/// part of each bound uses δ = max(ρ·max(|f|, T̂), 3σ̂), σ̂ the noise of f estimated from fourth differences along two
+/// random directions (seed 0), so that a function whose evaluation cancels gets honest bounds.
 /// </remarks>
 public static class FiniteDifferences
 {
-    /// <summary>u^(1/3) ≈ 4.8e-6: the step that balances the central difference's truncation (h²) against rounding (u/h).</summary>
-    public static readonly double StepScale = Math.Cbrt(FloatingPoint.UnitRoundoff);
-
-    /// <summary>
-    /// The step h for a coordinate of value <paramref name="xi"/>: the power of two nearest to u^(1/3)·max(1, |xᵢ|).
-    /// A power of two makes h/2, h/4, … exact and x ± h exact whenever |xᵢ| ≥ h.
-    /// </summary>
-    public static double StepFor(double xi)
-    {
-        Check.Finite(xi, nameof(xi));
-        var target = StepScale * Math.Max(1.0, Math.Abs(xi));
-        return Math.ScaleB(1.0, (int)Math.Round(Math.Log2(target)));
-    }
-
     /// <summary>The gradient of f: ℝⁿ → ℝ at x, by Richardson-extrapolated central differences.</summary>
     /// <exception cref="InvalidInputException">x is empty or not finite, or f is not finite at x.</exception>
     public static double[] Gradient(Func<double[], double> f, double[] x) => GradientWithErrors(f, x).Values;
 
     /// <summary>
-    /// The gradient of f at x with, per coordinate, a bound on its error: the truncation estimate |D(h/2) − D(h)| plus
-    /// the rounding 3δ/h, δ the error of one value of f (ρ·|f| with ρ = γ₂ₙ₊₁₆, or three times the noise measured
-    /// around x when larger).
+    /// The gradient of f at x with, per coordinate, a bound on its error: the truncation estimate |R(2h) − R(h)|/15
+    /// plus the rounding 3δ/h, δ the error of one value of f (ρ·max(|f|, T̂) with the default ρ, or three times the
+    /// noise measured around x when larger).
     /// </summary>
     /// <exception cref="InvalidInputException">x is empty or not finite, or f is not finite at x.</exception>
     public static FiniteDifferenceEstimate GradientWithErrors(Func<double[], double> f, double[] x)
@@ -51,7 +39,7 @@ public static class FiniteDifferences
         var steps = new double[x.Length];
         for (var j = 0; j < x.Length; j++)
         {
-            var estimate = EntryAnalysis.Richardson(survey.Stencils[j], 0, survey.Noise(0), includeOwnNoise: survey.Flagged[j]);
+            var estimate = EntryAnalysis.Richardson(survey.Stencils[j], 0, survey.Noise(0));
             values[j] = estimate.Value;
             bounds[j] = estimate.Bound;
             steps[j] = estimate.Step;
@@ -82,7 +70,7 @@ public static class FiniteDifferences
             steps[j] = stencil.Step;
             for (var i = 0; i < m; i++)
             {
-                var estimate = EntryAnalysis.Richardson(stencil, i, survey.Noise(i), includeOwnNoise: survey.Flagged[j]);
+                var estimate = EntryAnalysis.Richardson(stencil, i, survey.Noise(i));
                 values[i, j] = estimate.Value;
                 bounds[i, j] = estimate.Bound;
             }
@@ -93,7 +81,7 @@ public static class FiniteDifferences
 
 /// <summary>A finite-difference gradient with its error bounds.</summary>
 /// <param name="Values">The Richardson-extrapolated central differences, one per coordinate.</param>
-/// <param name="ErrorBounds">A bound on each value's error: truncation |D(h/2) − D(h)| plus rounding 3δ/h.</param>
+/// <param name="ErrorBounds">A bound on each value's error: truncation |R(2h) − R(h)|/15 plus rounding 3δ/h.</param>
 /// <param name="Steps">The step h used for each coordinate.</param>
 public sealed record FiniteDifferenceEstimate(double[] Values, double[] ErrorBounds, double[] Steps);
 

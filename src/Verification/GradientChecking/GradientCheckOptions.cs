@@ -28,6 +28,8 @@ public sealed record GradientCheckOptions
         ArgumentNullException.ThrowIfNull(original);
         Seed = original.Seed;
         Tolerance = original.Tolerance;
+        Step = original.Step;
+        CoordinateScales = original.CoordinateScales;
         RunTaylorTest = original.RunTaylorTest;
         TaylorHalvings = original.TaylorHalvings;
         DetectKinks = original.DetectKinks;
@@ -46,6 +48,21 @@ public sealed record GradientCheckOptions
     /// default) derives each bound from the finite-difference error estimate and the rounding of the compared values.
     /// </summary>
     public double? Tolerance { get; init; }
+
+    /// <summary>
+    /// A fixed finite-difference step h for every coordinate (torch's <c>eps</c>); the Richardson estimate then uses
+    /// x ± h and x ± h/2, and its truncation x ± 2h. Null (the default) starts each coordinate at u^(1/5)·σⱼ
+    /// (σⱼ = |xⱼ|, or ‖x‖∞ when xⱼ = 0, or 1) and moves the step until the measured truncation balances the rounding.
+    /// </summary>
+    public double? Step { get; init; }
+
+    /// <summary>
+    /// The typical magnitude sⱼ of each coordinate (Dennis and Schnabel's typx), when the point's own magnitudes are not
+    /// the scale on which f changes (a coordinate that happens to be near 0): the steps are then relative to
+    /// max(|xⱼ|, sⱼ) and never grow beyond it. Null (the default) takes |xⱼ| (‖x‖∞ for a zero coordinate) and lets
+    /// the step grow towards the scale of f.
+    /// </summary>
+    public double[]? CoordinateScales { get; init; }
 
     /// <summary>Run the Taylor test along a seeded random direction as well (default true).</summary>
     public bool RunTaylorTest { get; init; } = true;
@@ -75,12 +92,21 @@ public sealed record GradientCheckOptions
     {
         if (Tolerance is double t) Check.Positive(t, nameof(Tolerance));
         if (FunctionRelativeError is double r) Check.Positive(r, nameof(FunctionRelativeError));
+        if (Step is double h) Check.Positive(h, nameof(Step));
         if (TaylorHalvings < 1)
             throw new OutOfDomainException(nameof(TaylorHalvings), FormattableString.Invariant($"is {TaylorHalvings}; the Taylor test needs at least 1 observed order"));
         if (MaxRowsInText < 1)
             throw new OutOfDomainException(nameof(MaxRowsInText), FormattableString.Invariant($"is {MaxRowsInText}; it must be ≥ 1"));
     }
 
+    /// <summary>Checks <see cref="CoordinateScales"/> against n inputs.</summary>
+    internal void ValidateScales(int n)
+    {
+        if (CoordinateScales is not { } s) return;
+        Check.SameLength(n, "x", s.Length, nameof(CoordinateScales));
+        foreach (var v in s) Check.Positive(v, nameof(CoordinateScales));
+    }
+
     /// <summary>ρ for a function of n inputs: the override, or γ₂ₙ₊₁₆.</summary>
-    internal double RelativeErrorFor(int n) => FunctionRelativeError ?? FloatingPoint.Gamma(2 * n + 16);
+    internal double RelativeErrorFor(int n) => FunctionRelativeError ?? FloatingPoint.Gamma(2);
 }

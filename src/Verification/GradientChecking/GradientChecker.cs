@@ -23,7 +23,7 @@ namespace TensorLinear.Verification.GradientChecking;
 /// from the method only when every overload agrees on it, so with both overloads <c>fun x -&gt; x[0] * x[0]</c> did not
 /// compile (FS0752), and C# needed an overload-resolution priority for lambdas such as <c>x =&gt; x.Max()</c>.
 /// </remarks>
-public static class GradientChecker
+public static partial class GradientChecker
 {
     /// <summary>
     /// Checks <paramref name="claimedGradient"/> against central finite differences of f at x, and runs the Taylor
@@ -133,7 +133,7 @@ public static class GradientChecker
 
     // ---- the shared core ------------------------------------------------------------------------------------------
 
-    private static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options)
+    internal static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options)
     {
         var jacobian = new double[1, claimed.Length];
         for (var j = 0; j < claimed.Length; j++) jacobian[0, j] = claimed[j];
@@ -141,11 +141,13 @@ public static class GradientChecker
         var coordinates = Enumerable.Range(0, x.Length)
             .Select(j => new CoordinateCheck(j, claimed[j], autograd?[j], analysis.Entries[0, j]))
             .ToArray();
+        var verdict = Overall(coordinates.Select(c => c.Verdict), analysis.Taylor, analysis.Kinks);
         return new GradientReport
         {
-            Passed = coordinates.All(c => c.Verdict != Verdict.Disagrees) && analysis.Taylor.Passed,
+            Verdict = verdict,
             Coordinates = coordinates,
             Taylor = analysis.Taylor,
+            KinkTest = analysis.Kinks,
             Point = (double[])x.Clone(),
             FunctionValue = f0[0],
             TaylorDirection = analysis.Direction,
@@ -161,7 +163,7 @@ public static class GradientChecker
         };
     }
 
-    private static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
+    internal static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
     {
         var analysis = Analyse(f, f0, claimed, autograd, x, options);
         var m = f0.Length;
@@ -175,7 +177,7 @@ public static class GradientChecker
             }
         return new JacobianReport
         {
-            Passed = entries.All(e => e.Verdict != Verdict.Disagrees) && analysis.Taylor.Passed,
+            Verdict = Overall(entries.Select(e => e.Verdict), analysis.Taylor, analysis.Kinks),
             Entries = entries,
             Rows = m,
             Columns = x.Length,
@@ -183,6 +185,7 @@ public static class GradientChecker
             Autograd = autograd is null ? null : (double[,])autograd.Clone(),
             FiniteDifference = fd,
             Taylor = analysis.Taylor,
+            KinkTest = analysis.Kinks,
             Point = (double[])x.Clone(),
             FunctionValue = (double[])f0.Clone(),
             TaylorDirection = analysis.Direction,
@@ -198,9 +201,26 @@ public static class GradientChecker
         };
     }
 
-    private sealed record Analysis(EntryResult[,] Entries, TaylorTestResult Taylor, double[] Direction, double Rho, DerivativeSurvey Survey);
+    /// <summary>
+    /// The whole report's verdict: Disagrees when any entry, the Taylor test or the kink test disagrees; else
+    /// Inconclusive when any of them is; else Agrees. A test that was not run does not count.
+    /// </summary>
+    internal static Verdict Overall(IEnumerable<Verdict> entries, TaylorTestResult taylor, KinkTestResult kinks)
+    {
+        var all = entries.ToList();
+        if (taylor.WasRun) all.Add(taylor.Verdict);
+        if (kinks.WasRun) all.Add(kinks.Verdict);
+        return all.Contains(Verdict.Disagrees) ? Verdict.Disagrees : all.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Agrees;
+    }
 
-    /// <summary>Every entry's verdict, then the Taylor test along a random direction that leaves out kink coordinates.</summary>
+    private sealed record Analysis(EntryResult[,] Entries, TaylorTestResult Taylor, KinkTestResult Kinks, double[] Direction, double Rho, DerivativeSurvey Survey);
+
+    /// <summary>
+    /// Every entry's verdict; the Taylor test along a random direction that leaves out the coordinates with a kink at
+    /// or near x;
+    /// and, when there is a kink (along an axis, or along the Taylor direction: an O(h) remainder although every entry
+    /// agrees), the kink test along several directions.
+    /// </summary>
     private static Analysis Analyse(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
     {
         var n = x.Length;
@@ -208,7 +228,9 @@ public static class GradientChecker
         var rho = options.RelativeErrorFor(n);
         var entries = new EntryResult[m, n];
         var kinkColumn = new bool[n];
-        var survey = DerivativeSurvey.Take(f, x, f0, rho, options.Seed);
+        var nearKink = new bool[n];
+        options.ValidateScales(n);
+        var survey = DerivativeSurvey.Take(f, x, f0, rho, options.Seed, options.Step, options.CoordinateScales);
         for (var j = 0; j < n; j++)
         {
             for (var i = 0; i < m; i++)
@@ -216,26 +238,45 @@ public static class GradientChecker
                 var r = EntryAnalysis.Analyse(survey, i, j, claimed[i, j], autograd?[i, j], options);
                 entries[i, j] = r;
                 kinkColumn[j] |= r.LeftSlope is not null;
+                nearKink[j] |= r.LeftSlope is not null || (options.DetectKinks && survey.Kinks[i, j]);
             }
         }
-        if (!options.RunTaylorTest) return new Analysis(entries, TaylorTestResult.NotRun, [], rho, survey);
-
-        // The Taylor test needs a finite claim; a NaN claim has already failed its coordinate.
+        var noise = Enumerable.Range(0, m).Select(survey.Noise).ToArray();
         var finite = true;
         foreach (var v in claimed) finite &= double.IsFinite(v);
-        var direction = RandomDirection(x, options.Seed, kinkColumn, scaleByMagnitude: true);
-        var taylor = finite
-            ? TaylorTest.RunCore(f, f0, claimed, x, direction, options.TaylorHalvings, Enumerable.Range(0, m).Select(survey.Noise).ToArray())
-            : TaylorTestResult.NotRunBecause("not run: the claimed derivative holds NaN or an infinity");
-        return new Analysis(entries, taylor, direction, rho, survey);
+        var direction = RandomDirection(x, options.Seed, nearKink, options.CoordinateScales, scaled: true);
+        var taylor = !options.RunTaylorTest
+            ? TaylorTestResult.NotRun
+            : finite
+                ? TaylorTest.RunCore(f, f0, claimed, x, direction, options.TaylorHalvings, noise)
+                : TaylorTestResult.NotRunBecause("not run: the claimed derivative holds NaN or an infinity");
+
+        // For a differentiable f, right partial derivatives make every directional derivative right: an O(h) Taylor
+        // remainder while every entry agrees means f is not differentiable along the direction (a kink off the axes).
+        var extra = new List<double[]>();
+        var allAgree = true;
+        foreach (var r in entries) allAgree &= r.Verdict == Verdict.Agrees;
+        if (taylor.Verdict == Verdict.Disagrees && allAgree)
+        {
+            extra.Add(direction);
+            taylor = taylor with
+            {
+                Verdict = Verdict.Inconclusive,
+                Reason = taylor.Reason + "; yet every entry agrees, so f is not differentiable along this direction (a kink within h·v of x): the kink test decides",
+            };
+        }
+        var kinks = options.DetectKinks && finite && (kinkColumn.Any(k => k) || extra.Count > 0)
+            ? KinkTest.Run(f, f0, x, claimed, autograd, KinkTest.Directions(x, kinkColumn, extra, options.Seed, options.CoordinateScales), noise)
+            : KinkTestResult.NotRun;
+        return new Analysis(entries, taylor, kinks, options.RunTaylorTest ? direction : [], rho, survey);
     }
 
     /// <summary>
     /// A standard normal direction from <see cref="Random"/> seeded with <paramref name="seed"/> (Box–Muller), each
-    /// component scaled by max(1, |xⱼ|) so the step is relative to each coordinate's magnitude; kink coordinates are 0,
-    /// since across a kink the remainder is O(h) whatever the (sub)gradient.
+    /// component scaled by σⱼ (<see cref="StepRule.Scale"/>) when <paramref name="scaled"/>, so the step is relative to
+    /// each coordinate's magnitude; excluded coordinates (kinks) are 0.
     /// </summary>
-    internal static double[] RandomDirection(double[] x, int seed, bool[] exclude, bool scaleByMagnitude)
+    internal static double[] RandomDirection(double[] x, int seed, bool[] exclude, double[]? typical, bool scaled)
     {
         var random = new Random(seed);
         var v = new double[x.Length];
@@ -244,7 +285,7 @@ public static class GradientChecker
             var u1 = 1.0 - random.NextDouble(); // (0, 1]
             var u2 = random.NextDouble();
             var z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-            v[j] = exclude[j] ? 0.0 : scaleByMagnitude ? z * Math.Max(1.0, Math.Abs(x[j])) : z;
+            v[j] = exclude[j] ? 0.0 : scaled ? z * StepRule.Scale(x, j, typical) : z;
         }
         return v;
     }
@@ -284,7 +325,7 @@ public static class GradientChecker
     // ---- tensors -------------------------------------------------------------------------------------------------------
 
     /// <summary>f at x without recording a graph; every tensor made on the way is released.</summary>
-    private static double TensorValue(Func<Tensor, Tensor> f, double[] x)
+    internal static double TensorValue(Func<Tensor, Tensor> f, double[] x)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -304,7 +345,7 @@ public static class GradientChecker
     /// (<see cref="Torch.Gradients"/> always keeps it; the dispose scope frees it). An output that does not depend on
     /// x has a zero row.
     /// </summary>
-    private static double[,] AutogradJacobian(Func<Tensor, Tensor> f, double[] x, bool scalar)
+    internal static double[,] AutogradJacobian(Func<Tensor, Tensor> f, double[] x, bool scalar)
     {
         using var scope = NewDisposeScope();
         var input = tensor(x, requires_grad: true);

@@ -9,8 +9,17 @@ namespace TensorLinear.Verification.GradientChecking;
 /// </summary>
 public sealed record GradientReport
 {
-    /// <summary>True when no coordinate disagrees and the Taylor test passed (or was not run). Kinks do not fail a check.</summary>
-    public required bool Passed { get; init; }
+    /// <summary>
+    /// The verdict of the whole check: Disagrees when a coordinate, the Taylor test or the kink test disagrees; else
+    /// Inconclusive when one of them cannot tell (its <c>Reason</c> says why); else Agrees.
+    /// </summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>True only when <see cref="Verdict"/> is <see cref="Verdict.Agrees"/>: the evidence says the gradient is right.</summary>
+    public bool Passed => Verdict == Verdict.Agrees;
+
+    /// <summary>The kink test (directional one-sided slopes), run when f has a kink at x; <see cref="KinkTestResult.NotRun"/> otherwise.</summary>
+    public required KinkTestResult KinkTest { get; init; }
 
     /// <summary>One check per coordinate, in coordinate order.</summary>
     public required IReadOnlyList<CoordinateCheck> Coordinates { get; init; }
@@ -64,39 +73,58 @@ public sealed record GradientReport
     /// <summary>The coordinates whose verdict is <see cref="Verdict.Disagrees"/>.</summary>
     public IReadOnlyList<CoordinateCheck> Disagreements => [.. Coordinates.Where(c => c.Verdict == Verdict.Disagrees)];
 
+    /// <summary>The coordinates whose verdict is <see cref="Verdict.Inconclusive"/>.</summary>
+    public IReadOnlyList<CoordinateCheck> Inconclusives => [.. Coordinates.Where(c => c.Verdict == Verdict.Inconclusive)];
+
     /// <summary>The coordinates recognised as kinks.</summary>
-    public IReadOnlyList<CoordinateCheck> Kinks => [.. Coordinates.Where(c => c.Verdict == Verdict.Kink)];
+    public IReadOnlyList<CoordinateCheck> Kinks => [.. Coordinates.Where(c => c.AtKink)];
 
     /// <summary>The first line of the text form: the verdict in one sentence.</summary>
     public string Summary
     {
         get
         {
-            var parts = new List<string> { CountSummary(Coordinates.Count, Disagreements.Count, Kinks.Count, "coordinate", "coordinates",
+            var parts = new List<string> { CountSummary(Coordinates.Count, Disagreements.Count, Inconclusives.Count, Kinks.Count, "coordinate", "coordinates",
                 Disagreements.Count > 0 ? FormattableString.Invariant($"coordinate {Worst.Index}, {Worst.DisagreeingPair}") : "") };
             if (Taylor.WasRun) parts.Add(TaylorSummary(Taylor));
-            return $"Gradient check {(Passed ? "PASSED" : "FAILED")}: {string.Join("; ", parts)}";
+            if (KinkTest.WasRun) parts.Add(KinkSummary(KinkTest));
+            return $"Gradient check {Headline(Verdict)}: {string.Join("; ", parts)}";
         }
     }
 
-    /// <summary>"2 of 5 coordinates disagree (worst: …)", or "all 5 agree", or "4 of 5 agree, 1 is a kink".</summary>
-    internal static string CountSummary(int total, int disagreeing, int kinks, string one, string many, string worst)
+    /// <summary>PASSED, FAILED or INCONCLUSIVE.</summary>
+    internal static string Headline(Verdict verdict) => verdict switch
+    {
+        Verdict.Agrees => "PASSED",
+        Verdict.Disagrees => "FAILED",
+        _ => "INCONCLUSIVE",
+    };
+
+    /// <summary>"2 of 5 coordinates disagree (worst: …)", or "all 5 agree", or "4 of 5 agree (1 at a kink), 1 inconclusive".</summary>
+    internal static string CountSummary(int total, int disagreeing, int inconclusive, int kinks, string one, string many, string worst)
     {
         var noun = total == 1 ? one : many;
+        var kinkNote = kinks > 0 ? FormattableString.Invariant($" ({kinks} at a kink)") : "";
+        var inconclusiveNote = inconclusive > 0 ? FormattableString.Invariant($", {inconclusive} inconclusive") : "";
         if (disagreeing > 0)
-            return FormattableString.Invariant($"{disagreeing} of {total} {noun} disagree{(disagreeing == 1 && total == 1 ? "s" : "")} (worst: {worst})") +
-                   (kinks > 0 ? FormattableString.Invariant($", {kinks} {(kinks == 1 ? "is a kink" : "are kinks")}") : "");
-        if (kinks == 0) return total == 1 ? $"the {one} agrees" : FormattableString.Invariant($"all {total} {noun} agree");
-        var agreeing = total - kinks;
-        return FormattableString.Invariant($"{agreeing} of {total} {noun} agree, {kinks} {(kinks == 1 ? "is a kink" : "are kinks")} (the values given are subgradients)");
+            return FormattableString.Invariant($"{disagreeing} of {total} {noun} disagree{(disagreeing == 1 && total == 1 ? "s" : "")} (worst: {worst})") + inconclusiveNote + kinkNote;
+        var agreeing = total - inconclusive;
+        if (inconclusive == 0) return (total == 1 ? $"the {one} agrees" : FormattableString.Invariant($"all {total} {noun} agree")) + kinkNote;
+        return FormattableString.Invariant($"{agreeing} of {total} {noun} agree{kinkNote}{inconclusiveNote}");
     }
 
     internal static string TaylorSummary(TaylorTestResult taylor) =>
-        taylor.AtRoundingLevel ? "Taylor test at rounding level (passes)"
-        : !taylor.Conclusive ? "Taylor test inconclusive (the coordinates decide)"
-        : taylor.Steps.Length == 0 && taylor.Passed ? "Taylor test not applicable (zero direction)"
-        : double.IsNaN(taylor.ObservedOrder) ? $"Taylor test {(taylor.Passed ? "passes" : "fails")}"
+        taylor.AtRoundingLevel ? "Taylor test at rounding level (agrees)"
+        : taylor.Verdict == Verdict.Inconclusive ? "Taylor test inconclusive"
+        : double.IsNaN(taylor.ObservedOrder) ? $"Taylor test {(taylor.Passed ? "agrees" : "disagrees")}"
         : FormattableString.Invariant($"Taylor test order {taylor.ObservedOrder:F2}{(taylor.Passed ? "" : " (expected 2)")}");
+
+    internal static string KinkSummary(KinkTestResult kinks) => kinks.Verdict switch
+    {
+        Verdict.Agrees => "kink test agrees (a subgradient)",
+        Verdict.Disagrees => "kink test disagrees (no subgradient)",
+        _ => "kink test inconclusive",
+    };
 
     /// <summary>
     /// The report as text: the summary, the error budget, a table of the coordinates worst first (at most
@@ -110,7 +138,7 @@ public sealed record GradientReport
         text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
-            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
+            : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
         text.AppendLine();
 
         var table = HasAutograd
@@ -119,7 +147,7 @@ public sealed record GradientReport
         var rows = WorstFirst;
         foreach (var c in rows.Take(MaxRows))
         {
-            var note = string.Join("; ", new[] { c.DisagreeingPair, c.Note }.Where(s => s is not null));
+            var note = string.Join("; ", new[] { c.DisagreeingPair, c.Reason, c.Note }.Where(s => s is not null));
             var cells = new List<string> { c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Verdict.ToString(), Format.Sci(c.Claimed) };
             if (HasAutograd) cells.Add(Format.Sci(c.Autograd));
             cells.AddRange([Format.Sci(c.FiniteDifference), Format.Sci(c.AbsoluteError, 1), Format.Sci(c.Bound, 1), Format.Short(c.Step), note]);
@@ -129,7 +157,20 @@ public sealed record GradientReport
         if (rows.Count > MaxRows)
             text.AppendLine(FormattableString.Invariant($"  … {rows.Count - MaxRows} more coordinate(s), all with smaller error ratios"));
         AppendTaylor(text, Taylor, TaylorDirection.Length > 0 ? FormattableString.Invariant($"random direction, seed {Seed}") : "");
+        AppendKinks(text, KinkTest);
         return text.ToString();
+    }
+
+    /// <summary>Appends the kink test section (one row per direction) when it ran.</summary>
+    internal static void AppendKinks(StringBuilder text, KinkTestResult kinks)
+    {
+        if (!kinks.WasRun) return;
+        text.AppendLine();
+        text.AppendLine($"Kink test (one-sided directional slopes): {kinks.Reason}");
+        var table = new TextTable("verdict", "left slope", "right slope", "claimed gᵀd", "margin");
+        foreach (var d in kinks.Directions)
+            table.Add(d.Verdict.ToString(), Format.Sci(d.Left, 4), Format.Sci(d.Right, 4), Format.Sci(d.Claimed, 4), Format.Sci(d.Margin, 1));
+        table.WriteTo(text);
     }
 
     /// <summary>Appends the Taylor test section (the steps it used) to a text form.</summary>
@@ -141,7 +182,7 @@ public sealed record GradientReport
             text.AppendLine("Taylor test: not run");
             return;
         }
-        text.AppendLine($"Taylor test ({direction}): {taylor.Verdict}");
+        text.AppendLine($"Taylor test ({direction}): {taylor.Reason}");
         if (taylor.UsedOrders.Length == 0) return;
         var first = taylor.UsedOrderIndices[0];
         var last = taylor.UsedOrderIndices[^1] + 1;

@@ -22,8 +22,17 @@ public sealed record JacobianEntryCheck : DerivativeCheck
 /// <summary>The result of <see cref="GradientChecker.CheckJacobian(Func{double[], double[]}, Func{double[], double[,]}, double[], GradientCheckOptions?)"/>.</summary>
 public sealed record JacobianReport
 {
-    /// <summary>True when no entry disagrees and the Taylor test passed (or was not run).</summary>
-    public required bool Passed { get; init; }
+    /// <summary>
+    /// The verdict of the whole check: Disagrees when an entry, the Taylor test or the kink test disagrees; else
+    /// Inconclusive when one of them cannot tell; else Agrees.
+    /// </summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>True only when <see cref="Verdict"/> is <see cref="Verdict.Agrees"/>.</summary>
+    public bool Passed => Verdict == Verdict.Agrees;
+
+    /// <summary>The kink test (directional one-sided slopes), run when f has a kink at x.</summary>
+    public required KinkTestResult KinkTest { get; init; }
 
     /// <summary>One check per entry, row by row.</summary>
     public required IReadOnlyList<JacobianEntryCheck> Entries { get; init; }
@@ -93,17 +102,19 @@ public sealed record JacobianReport
     public IReadOnlyList<JacobianEntryCheck> Disagreements => [.. Entries.Where(e => e.Verdict == Verdict.Disagrees)];
 
     /// <summary>The entries recognised as kinks.</summary>
-    public IReadOnlyList<JacobianEntryCheck> Kinks => [.. Entries.Where(e => e.Verdict == Verdict.Kink)];
+    public IReadOnlyList<JacobianEntryCheck> Kinks => [.. Entries.Where(e => e.AtKink)];
 
     /// <summary>The verdict in one sentence.</summary>
     public string Summary
     {
         get
         {
-            var parts = new List<string> { GradientReport.CountSummary(Entries.Count, Disagreements.Count, Kinks.Count, "entry", "entries",
+            var inconclusive = Entries.Count(e => e.Verdict == Verdict.Inconclusive);
+            var parts = new List<string> { GradientReport.CountSummary(Entries.Count, Disagreements.Count, inconclusive, Kinks.Count, "entry", "entries",
                 Disagreements.Count > 0 ? FormattableString.Invariant($"entry ({Worst.Row}, {Worst.Column}), {Worst.DisagreeingPair}") : "") };
             if (Taylor.WasRun) parts.Add(GradientReport.TaylorSummary(Taylor));
-            return $"Jacobian check {(Passed ? "PASSED" : "FAILED")}: {string.Join("; ", parts)}";
+            if (KinkTest.WasRun) parts.Add(GradientReport.KinkSummary(KinkTest));
+            return $"Jacobian check {GradientReport.Headline(Verdict)}: {string.Join("; ", parts)}";
         }
     }
 
@@ -116,7 +127,7 @@ public sealed record JacobianReport
         text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
-            : FormattableString.Invariant($"bound = |D(h/2) − D(h)| + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
+            : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
         text.AppendLine();
         var table = HasAutograd
             ? new TextTable("(i, j)", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "note")
@@ -124,7 +135,7 @@ public sealed record JacobianReport
         var rows = WorstFirst;
         foreach (var e in rows.Take(MaxRows))
         {
-            var note = string.Join("; ", new[] { e.DisagreeingPair, e.Note }.Where(s => s is not null));
+            var note = string.Join("; ", new[] { e.DisagreeingPair, e.Reason, e.Note }.Where(s => s is not null));
             var cells = new List<string> { string.Create(CultureInfo.InvariantCulture, $"({e.Row}, {e.Column})"), e.Verdict.ToString(), Format.Sci(e.Claimed) };
             if (HasAutograd) cells.Add(Format.Sci(e.Autograd));
             cells.AddRange([Format.Sci(e.FiniteDifference), Format.Sci(e.AbsoluteError, 1), Format.Sci(e.Bound, 1), note]);
@@ -134,6 +145,7 @@ public sealed record JacobianReport
         if (rows.Count > MaxRows)
             text.AppendLine(FormattableString.Invariant($"  … {rows.Count - MaxRows} more entries, all with smaller error ratios"));
         GradientReport.AppendTaylor(text, Taylor, TaylorDirection.Length > 0 ? FormattableString.Invariant($"random direction, seed {Seed}") : "");
+        GradientReport.AppendKinks(text, KinkTest);
         return text.ToString();
     }
 }

@@ -7,22 +7,29 @@ namespace TensorLinear.Verification.GradientChecking;
 /// it is wrong. Halving h, the observed order log₂(r(h)/r(h/2)) tends to 2 or to 1 — a verdict that needs no tolerance.
 /// </summary>
 /// <remarks>
-/// <para>h starts at h₀ = 2⁻⁴·max(1, ‖x‖∞)/‖v‖∞ and is halved until r(h) reaches the rounding floor
+/// <para>h starts at h₀ = 2⁻⁴·‖x‖∞/‖v‖∞ (1 in place of ‖x‖∞ when x = 0) and is halved until r(h) reaches the rounding floor
 /// 2δ + γₙ Σ|gᵢ dᵢ| (d the realised displacement, δ the error of one value of f: ρ·max(|f|, Σ|xᵢgᵢ|) with
-/// ρ = γ₂ₙ₊₁₆, or three times the noise measured along v when larger — see docs/gradcheck.md). Only steps whose remainders stand at
-/// least 64 floors above it are used — there rounding moves an order by less than 0.05 — and the verdict is the
+/// the default ρ, or three times the noise measured along v when larger — see docs/gradcheck.md). Only steps whose remainders stand at
+/// least 12 floors above it are used — there rounding moves an order by less than 0.25 — and the verdict is the
 /// median of the last <c>halvings</c> such orders, the most asymptotic ones. The test uses the displacement actually
 /// realised, d = fl(x + h·v) − x, in place of h·v, so that the rounding of x + h·v does not pose as an O(h) error.</para>
-/// <para>Passed: observed order ≥ 1.8, or no remainder above the floor at all (f is affine along v, or the gradient
-/// is right to rounding).</para>
+/// <para>Agrees: observed order ≥ 1.5, or no remainder above the floor at all (f is affine along v, or the gradient
+/// is right to rounding). Disagrees: an order below 1.5 persisting into the floor. Inconclusive otherwise
+/// (<see cref="TaylorTestResult.From"/>).</para>
 /// </remarks>
 public static class TaylorTest
 {
-    /// <summary>The order a right gradient must show at least (2 in exact arithmetic).</summary>
-    public const double PassingOrder = 1.8;
+    /// <summary>
+    /// The order that separates the two hypotheses, 2 (right gradient) and 1 (wrong gradient): halfway between them.
+    /// </summary>
+    public const double DecidingOrder = 1.5;
 
-    /// <summary>How many rounding floors a remainder must exceed to be used.</summary>
-    public const double UsableAboveFloor = 64.0;
+    /// <summary>
+    /// How many rounding floors a remainder must exceed to be used: with both remainders of an order at least k floors
+    /// above rounding, rounding moves the order by at most log₂((k + 1)/(k − 1)), which is below 0.25 — half the
+    /// distance from either hypothesis to <see cref="DecidingOrder"/> — for k ≥ 12.
+    /// </summary>
+    public const double UsableAboveFloor = 12.0;
 
     /// <summary>The most halvings tried before giving up on reaching the rounding floor.</summary>
     private const int MaxSteps = 120;
@@ -77,7 +84,7 @@ public static class TaylorTest
         var sigma = new double[m];
         var norm = direction.Sum(Math.Abs);
         if (norm > 0.0)
-            DerivativeSurvey.ProbeAlong(f, x, f0, direction.Select((v, j) => FiniteDifferences.StepFor(x[j]) * v / (4.0 * norm)).ToArray(), sigma);
+            DerivativeSurvey.ProbeAlong(f, x, f0, direction.Select((v, j) => StepRule.SecondOrderStep(x, j) * v / (4.0 * norm)).ToArray(), sigma);
         return Enumerable.Range(0, m).Select(i =>
         {
             var scale = 0.0;
@@ -109,7 +116,8 @@ public static class TaylorTest
         var m = f0.Length;
         var directionNorm = direction.Max(Math.Abs);
         if (directionNorm == 0.0) return TaylorTestResult.ZeroDirection;
-        var scale = Math.Max(1.0, x.Max(Math.Abs));
+        var largest = x.Max(Math.Abs);
+        var scale = largest > 0.0 ? largest : 1.0;
         var h0 = Math.ScaleB(1.0, -4) * scale / directionNorm;
         var gammaN = FloatingPoint.Gamma(n);
 

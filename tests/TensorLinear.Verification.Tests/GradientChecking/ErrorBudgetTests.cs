@@ -98,7 +98,8 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
         var declared = GradientChecker.Check(f.Value, f.Gradient, x, new GradientCheckOptions { FunctionRelativeError = 1e-10 });
 
         Assert.Equal(1e-10, declared.FunctionRelativeError);
-        Assert.All(declared.Coordinates, c => Assert.True(c.Bound > 1000 * derived.Coordinates[c.Index].Bound));
+        // At the balancing step the bound c·h⁴ + 3δ/h grows like δ^(4/5): ρ 4.5e5 times larger gives ~3e4 in theory.
+        Assert.All(declared.Coordinates, c => Assert.True(c.Bound > 100 * derived.Coordinates[c.Index].Bound, $"{c.Bound} vs {derived.Coordinates[c.Index].Bound}"));
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
 
         output.WriteLine(report.ToString());
         Assert.True(report.Passed, report.ToString());
-        Assert.All(report.Coordinates.Where(c => c.Verdict == Verdict.Agrees), c => Assert.True(c.Bound < 1e-8, $"bound {c.Bound}"));
+        Assert.All(report.Coordinates.Where(c => c.Verdict == Verdict.Agrees && !c.AtKink), c => Assert.True(c.Bound < 1e-8, $"bound {c.Bound}"));
     }
 
     [Fact]
@@ -123,14 +124,15 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
 
         Assert.True(report.Passed, report.ToString());
         Assert.All(report.Coordinates, c => Assert.True(c.Bound < 1e-8, $"bound {c.Bound}"));
-        Assert.True(report.Taylor.Passed, report.Taylor.Verdict);
+        Assert.True(report.Taylor.Passed, report.Taylor.Reason);
     }
 
     [Fact]
-    public void TaylorTestSaysInconclusiveWhenTheQuadraticRegimeIsBelowRounding()
+    public void TaylorTestTellsASaturatedLogSumExpsRightGradientFromAWrongOne()
     {
         // log-sum-exp at magnitude 1e3: softmax is saturated (weights 1e-10), so along a direction scaled by |x| the
-        // remainder shrinks like a saturated exponential, h¹, until it is lost in rounding of f ≈ 972.
+        // remainder shrinks like a saturated exponential before it is lost in rounding of f ≈ 972: orders between 1
+        // and 2. The right gradient's stay nearer 2 (Agrees); the wrong one's O(h) remainder persists (Disagrees).
         double[] x = [534.9249176, 427.1276581, -833.9548771, -148.038629, 972.3049523, 948.4109003];
         var f = TestFunction.LogSumExp;
 
@@ -139,8 +141,7 @@ public sealed class ErrorBudgetTests(ITestOutputHelper output)
 
         output.WriteLine(right.ToString());
         Assert.True(right.Passed, right.ToString());
-        Assert.False(right.Taylor.Conclusive);
-        Assert.Contains("inconclusive", right.Taylor.Verdict);
+        Assert.Equal(Verdict.Agrees, right.Taylor.Verdict);
         Assert.False(wrong.Passed);
         Assert.True(wrong.Taylor.Conclusive);
         Assert.False(wrong.Taylor.Passed);

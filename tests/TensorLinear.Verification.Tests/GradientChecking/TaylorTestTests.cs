@@ -18,11 +18,11 @@ public sealed class TaylorTestTests
 
         var result = TaylorTest.Run(f.Value, f.Gradient(X), X, V);
 
-        Assert.True(result.Passed, result.Verdict);
+        Assert.True(result.Passed, result.Reason);
         Assert.InRange(result.ObservedOrder, 1.9, 2.1);
         Assert.Equal(8, result.UsedOrders.Length);
         Assert.All(result.UsedOrders, o => Assert.InRange(o, 1.8, 2.2));
-        Assert.Contains("right", result.Verdict);
+        Assert.Contains("right", result.Reason);
     }
 
     [Theory]
@@ -39,10 +39,11 @@ public sealed class TaylorTestTests
 
         Assert.False(result.Passed);
         Assert.InRange(result.ObservedOrder, 0.9, 1.1);
-        Assert.Contains("wrong", result.Verdict);
-        // r(h)/h estimates the error of the directional derivative, here half of ∇fᵀv.
+        Assert.Contains("wrong", result.Reason);
+        // r(h)/h = |e| + O(h) estimates the error e of the directional derivative, here half of ∇fᵀv; the O(h) term
+        // at the smallest step used is below 3% of it.
         var expected = 0.5 * Math.Abs(TestFunction.Dot(f.Gradient(X), V));
-        Assert.Equal(expected, result.DirectionalError, 1e-3 * expected);
+        Assert.Equal(expected, result.DirectionalError, 3e-2 * expected);
     }
 
     [Fact]
@@ -82,11 +83,13 @@ public sealed class TaylorTestTests
     }
 
     [Fact]
-    public void AZeroDirectionIsNotAnError()
+    public void AZeroDirectionIsNotRunAndSaysSo()
     {
         var result = TaylorTest.Run(x => x[0] * x[0], [2.0], [1.0], [0.0]);
 
-        Assert.True(result.Passed);
+        Assert.False(result.WasRun);
+        Assert.Equal(Verdict.Inconclusive, result.Verdict);
+        Assert.False(result.Passed); // no evidence is no pass
         Assert.Empty(result.Steps);
     }
 
@@ -96,7 +99,7 @@ public sealed class TaylorTestTests
         // log near its domain edge: the first steps leave the domain.
         var result = TaylorTest.Run(x => Math.Log(x[0]), [1 / 0.01], [0.01], [-1.0]);
 
-        Assert.True(result.Passed, result.Verdict);
+        Assert.True(result.Passed, result.Reason);
         Assert.InRange(result.ObservedOrder, 1.9, 2.1);
         Assert.All(result.Remainders, r => Assert.True(double.IsFinite(r)));
     }
