@@ -54,7 +54,7 @@ internal static class TensorChecks
         Float64(x, name);
         if (x.dim() != 1)
             throw new DimensionMismatchException(name, $"has shape {Shapes.Format(x.shape)}; a vector has one dimension");
-        return x.shape[0];
+        return x.size(0);
     }
 
     /// <summary>A float64 matrix, by its metadata alone; returns its rows and columns.</summary>
@@ -64,7 +64,7 @@ internal static class TensorChecks
         Float64(a, name);
         if (a.dim() != 2)
             throw new DimensionMismatchException(name, $"has shape {Shapes.Format(a.shape)}; a matrix has two dimensions");
-        return (a.shape[0], a.shape[1]);
+        return (a.size(0), a.size(1));
     }
 
     /// <summary>A float64 tensor with exactly one element, by its metadata alone.</summary>
