@@ -63,7 +63,7 @@ public class BadInputTests
         var data = new TheoryData<string[], string>();
         foreach (var operation in Calc.Calculations.Operations)
         {
-            var plane = operation is Verification.Catalog.EntryNames.SignedDistance or Verification.Catalog.EntryNames.HyperplaneScore;
+            var plane = operation is Verification.Catalog.EntryNames.SignedDistance or Verification.Catalog.EntryNames.HyperplaneScore or Verification.Catalog.EntryNames.Foot;
             string[] withPlane = plane ? ["--plane", "1,2,3"] : [];
             data.Add(["calc", operation, .. withPlane], $"calc {operation} takes");
             if (operation == Calc.Calculations.Norm) data.Add(["calc", operation, "1,2", "--p", "0.5"], "a norm needs p ≥ 1");

@@ -57,6 +57,44 @@ public class CalcCommandTests
     }
 
     [Fact]
+    public void TheAngleInDegreesIsTheRadianAngleTimes180OverPi()
+    {
+        // θ between (1, 0) and (1, 1) is π/4, i.e. 45°; ∂θ/∂y = −(x̂ − cos θ·ŷ)/(sin θ·‖y‖₂) = (−1/2, 1/2) rad, (−90/π, 90/π)°.
+        var json = Tool.Run("calc", "angle", "1,0", "1,1", "--degrees", "--json").Json();
+        var value = json.GetProperty("value");
+        Assert.Equal(45.0, value.GetProperty("reference").GetDouble(), 1e-13);
+        Assert.Equal(45.0, value.GetProperty("torch").GetDouble(), 1e-13);
+        var byY = json.GetProperty("gradients").GetProperty("y").GetProperty("reference");
+        Assert.Equal(-90.0 / Math.PI, byY[0].GetDouble(), 1e-13);
+        Assert.Equal(90.0 / Math.PI, byY[1].GetDouble(), 1e-13);
+        Assert.Contains("--degrees is for calc angle", Tool.Run("calc", "dot", "1,0", "1,1", "--degrees").AssertBadInput());
+    }
+
+    [Fact]
+    public void RejectScalarProjectionAndFootAreCalcOperationsWithBothSides()
+    {
+        // x = (2, 1), y = (1, 0): comp = 2, rej = (0, 1), ∂rej/∂x = I − ŷŷᵀ = [[0, 0], [0, 1]].
+        var scalar = Tool.Run("calc", "scalar projection", "2,1", "1,0", "--json").Json();
+        Assert.Equal(2.0, scalar.GetProperty("value").GetProperty("reference").GetDouble());
+        Assert.Equal(2.0, scalar.GetProperty("value").GetProperty("torch").GetDouble(), 1e-15);
+        var reject = Tool.Run("calc", "reject", "2,1", "1,0", "--json").Json();
+        Assert.Equal([0.0, 1.0], reject.GetProperty("value").GetProperty("reference").EnumerateArray().Select(v => v.GetDouble()));
+        var byX = reject.GetProperty("gradients").GetProperty("x");
+        foreach (var side in new[] { "reference", "torch" })
+            Assert.Equal([[0.0, 0.0], [0.0, 1.0]], byX.GetProperty(side).EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray());
+        // The foot of x = (3, 3) on x₁ + x₂ − 4 = 0 is x − ((6 − 4)/2)·(1, 1) = (2, 2); ∂foot/∂w0 = −w/‖w‖² = (−½, −½) as a column.
+        var foot = Tool.Run("calc", "foot", "3,3", "--plane", "-4,1,1", "--json").Json();
+        Assert.Equal([2.0, 2.0], foot.GetProperty("value").GetProperty("reference").EnumerateArray().Select(v => v.GetDouble()));
+        var byBias = foot.GetProperty("gradients").GetProperty("w0");
+        foreach (var side in new[] { "reference", "torch" })
+        {
+            var column = byBias.GetProperty(side).EnumerateArray().Select(r => r.EnumerateArray().Single().GetDouble()).ToArray();
+            Assert.Equal(2, column.Length);
+            Assert.All(column, v => Assert.Equal(-0.5, v, 1e-15)); // w/‖w‖₂ then /‖w‖₂ again: a rounding or two from −½
+        }
+    }
+
+    [Fact]
     public void GradientsAreKeyedByInputAndJacobiansAreRows()
     {
         var json = Tool.Run("calc", "project", "-1,2", "3,1", "--json").Json();

@@ -72,8 +72,8 @@ internal static class Calculations
     /// <summary>The operations: the catalog's names (EntryNames), so that calc and verify mean one thing by each; "norm" takes its order by --p.</summary>
     public static readonly ImmutableArray<string> Operations =
     [
-        EntryNames.Dot, Norm, EntryNames.Unit, EntryNames.Cosine, EntryNames.Angle, EntryNames.Project, EntryNames.Distance,
-        EntryNames.SignedDistance, EntryNames.HyperplaneScore,
+        EntryNames.Dot, Norm, EntryNames.Unit, EntryNames.Cosine, EntryNames.Angle, EntryNames.ScalarProjection, EntryNames.Project,
+        EntryNames.Reject, EntryNames.Distance, EntryNames.SignedDistance, EntryNames.HyperplaneScore, EntryNames.Foot,
     ];
 
     // The catalog's functions: calc evaluates exactly what verify checks.
@@ -85,7 +85,7 @@ internal static class Calculations
     /// <exception cref="InvalidInputException">Inputs outside the function's domain (refused alike by both sides).</exception>
     public static Calculation Evaluate(string operation, IReadOnlyList<double[]> vectors, double[]? plane, double? p)
     {
-        var planeOperation = operation is EntryNames.SignedDistance or EntryNames.HyperplaneScore;
+        var planeOperation = operation is EntryNames.SignedDistance or EntryNames.HyperplaneScore or EntryNames.Foot;
         Expect(operation, vectors, planeOperation ? 1 : operation is Norm or EntryNames.Unit ? 1 : 2);
         if (planeOperation && plane is null) throw new UsageException($"calc '{operation}' needs the hyperplane: --plane w0,w1,...,wn (bias first, then the normal)");
         if (!planeOperation && plane is not null) throw new UsageException($"--plane is for calc '{EntryNames.SignedDistance}' and calc '{EntryNames.HyperplaneScore}', not calc {operation}");
@@ -100,7 +100,12 @@ internal static class Calculations
             EntryNames.Distance => DistanceBetween(vectors, p ?? 2.0),
             Norm => NormOf(vectors[0], p ?? 2.0),
             EntryNames.Unit => Unit(vectors[0]),
-            EntryNames.Project => Project(vectors[0], vectors[1]),
+            EntryNames.ScalarProjection => Pair(operation, "comp_y(x) = xᵀŷ, the signed length of x along y", vectors, F.ScalarProjection, F.ScalarProjectionGradientX, F.ScalarProjectionGradientY, TensorVector.ScalarProjection),
+            EntryNames.Project => VectorPair(operation, "proj", "proj_y(x) = (xᵀŷ)·ŷ, the projection of x on y; each Jacobian's row i is the gradient of projᵢ",
+                vectors, F.Project, F.ProjectJacobianX, F.ProjectJacobianY, TensorVector.Project),
+            EntryNames.Reject => VectorPair(operation, "rej", "rej_y(x) = x − proj_y(x), the part of x orthogonal to y; each Jacobian's row i is the gradient of rejᵢ",
+                vectors, F.Reject, F.RejectJacobianX, F.RejectJacobianY, TensorVector.Reject),
+            EntryNames.Foot => Foot(vectors[0], plane!),
             EntryNames.SignedDistance => SignedDistance(vectors[0], plane!),
             EntryNames.HyperplaneScore => Score(vectors[0], plane!),
             _ => throw new UsageException($"calc has no operation '{operation}'; it knows {string.Join(", ", Operations)}"),
@@ -116,7 +121,7 @@ internal static class Calculations
                 Norm => "calc norm X [--p P]",
                 EntryNames.Unit => "calc unit X",
                 EntryNames.Distance => "calc distance X Y [--p P]",
-                EntryNames.SignedDistance or EntryNames.HyperplaneScore => $"calc '{operation}' X --plane w0,w1,...,wn",
+                EntryNames.SignedDistance or EntryNames.HyperplaneScore or EntryNames.Foot => $"calc '{operation}' X --plane w0,w1,...,wn",
                 _ => $"calc {operation} X Y",
             };
             throw new UsageException($"calc {operation} takes {count} vector{(count == 1 ? "" : "s")}, not {vectors.Count}: {usage}, vectors written as 1,2,3");
@@ -167,16 +172,20 @@ internal static class Calculations
             [new Derivative("∂x̂/∂x", Outcome.Try(() => Outcome.Of(F.UnitJacobian(x))), torch.Gradients[0], false)]);
     }
 
-    private static Calculation Project(double[] x, double[] y)
+    // A vector function of two vectors x and y, with its two Jacobians.
+    private static Calculation VectorPair(string operation, string symbol, string description, IReadOnlyList<double[]> vectors,
+        Func<double[], double[], double[]> value, Func<double[], double[], double[,]> jacobianX, Func<double[], double[], double[,]> jacobianY,
+        Func<Tensor, Tensor, Tensor> twin)
     {
-        var reference = F.Project(x, y);
-        var torch = Autograd([x, y], inputs => TensorVector.Project(inputs[0], inputs[1]));
-        return new Calculation("project", "proj_y(x) = (xᵀŷ)·ŷ, the projection of x on y; each Jacobian's row i is the gradient of projᵢ",
+        var (x, y) = (vectors[0], vectors[1]);
+        var reference = Outcome.Of(value(x, y));
+        var torch = Autograd([x, y], inputs => twin(inputs[0], inputs[1]));
+        return new Calculation(operation, description,
             [new("x", x), new("y", y)],
-            new Derivative("value", Outcome.Of(reference), torch.Value, false),
+            new Derivative("value", reference, torch.Value, false),
             [
-                new Derivative("∂proj/∂x", Outcome.Try(() => Outcome.Of(F.ProjectJacobianX(x, y))), torch.Gradients[0], false),
-                new Derivative("∂proj/∂y", Outcome.Try(() => Outcome.Of(F.ProjectJacobianY(x, y))), torch.Gradients[1], false),
+                new Derivative($"∂{symbol}/∂x", Outcome.Try(() => Outcome.Of(jacobianX(x, y))), torch.Gradients[0], false),
+                new Derivative($"∂{symbol}/∂y", Outcome.Try(() => Outcome.Of(jacobianY(x, y))), torch.Gradients[1], false),
             ]);
     }
 
@@ -199,6 +208,28 @@ internal static class Calculations
             ]);
     }
 
+    private static Calculation Foot(double[] x, double[] plane)
+    {
+        var (w, w0) = Split(plane);
+        var hyperplane = new Hyperplane(w, w0);
+        var torch = Autograd([x, w, [w0]], inputs => TensorHyperplane.Foot(inputs[1], inputs[2][0], inputs[0]));
+        // ∂foot/∂w0 is one column of n rows, as autograd's Jacobian with respect to a one-element input is.
+        static double[,] Column(double[] v)
+        {
+            var column = new double[v.Length, 1];
+            for (var i = 0; i < v.Length; i++) column[i, 0] = v[i];
+            return column;
+        }
+        return new Calculation(EntryNames.Foot, "x − ((wᵀx + w₀)/‖w‖₂²)·w, the point of the hyperplane nearest x; each Jacobian's row i is the gradient of its coordinate i",
+            [new("x", x), new("w", w), new("w0", [w0])],
+            new Derivative("value", Outcome.Of(F.Foot(hyperplane, x)), torch.Value, false),
+            [
+                new Derivative("∂foot/∂x", Outcome.Try(() => Outcome.Of(F.FootJacobianX(hyperplane))), torch.Gradients[0], false),
+                new Derivative("∂foot/∂w", Outcome.Try(() => Outcome.Of(F.FootJacobianWeights(hyperplane, x))), torch.Gradients[1], false),
+                new Derivative("∂foot/∂w0", Outcome.Try(() => Outcome.Of(Column(F.FootJacobianBias(hyperplane)))), torch.Gradients[2], false),
+            ]);
+    }
+
     private static Calculation Score(double[] x, double[] plane)
     {
         var (w, w0) = Split(plane);
@@ -213,6 +244,25 @@ internal static class Calculations
                 new Derivative("∂/∂w", Outcome.Of(F.HyperplaneScoreGradientWeights(hyperplane, x)), torch.Gradients[1], false),
                 new Derivative("∂/∂w0", Outcome.Of(F.HyperplaneScoreGradientBias()), torch.Gradients[2], true),
             ]);
+    }
+
+    /// <summary>
+    /// The angle's calculation in degrees: its value and every derivative, on both sides alike, times 180/π. The
+    /// functions checked are the radian ones; only the units of what is shown change.
+    /// </summary>
+    public static Calculation InDegrees(Calculation angle)
+    {
+        if (angle.Operation != EntryNames.Angle)
+            throw new UsageException($"--degrees is for calc angle, not calc {angle.Operation}");
+        const double PerRadian = 180.0 / Math.PI;
+        static Outcome Scale(Outcome o) => o with { Rows = o.Rows?.Select(r => r.Select(v => v * PerRadian).ToArray()).ToArray() };
+        static Derivative InDegrees(Derivative d) => d with { Reference = Scale(d.Reference), Torch = Scale(d.Torch) };
+        return angle with
+        {
+            Description = angle.Description.Replace("∈ [0, π], in radians", "∈ [0°, 180°], in degrees", StringComparison.Ordinal),
+            Value = InDegrees(angle.Value),
+            Gradients = [.. angle.Gradients.Select(InDegrees)],
+        };
     }
 
     private sealed record TorchSide(Outcome Value, Outcome[] Gradients);

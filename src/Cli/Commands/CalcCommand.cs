@@ -18,10 +18,11 @@ internal static class CalcCommand
         var vectors = new Argument<string[]>("ARGS") { Description = "Its vectors, each written as comma-separated numbers: 1,2,3.", Arity = ArgumentArity.ZeroOrMore };
         var p = new Option<string?>("--p") { Description = "The order p of calc norm and calc distance: a number ≥ 1, or inf (default 2).", HelpName = "P" };
         var plane = new Option<string?>("--plane") { Description = "The hyperplane w0 + w1·x1 + … + wn·xn = 0 of calc 'signed distance' and calc 'hyperplane score', bias first.", HelpName = "w0,w1,...,wn" };
+        var degrees = new Option<bool>("--degrees") { Description = "calc angle only: the angle and its gradients in degrees instead of radians." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of a table." };
         var command = new Command("calc", "Evaluate a vector or hyperplane function by the reference and by libtorch, with the gradient with respect to each input from both.")
         {
-            operation, vectors, p, plane, json,
+            operation, vectors, p, plane, degrees, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
@@ -29,6 +30,7 @@ internal static class CalcCommand
             var order = parse.GetValue(p) is string text ? Order(text) : (double?)null;
             var hyperplane = parse.GetValue(plane) is string planeText ? Arguments.Vector(planeText, "--plane") : null;
             var calculation = Calculations.Evaluate(parse.GetValue(operation)!, inputs, hyperplane, order);
+            if (parse.GetValue(degrees)) calculation = Calculations.InDegrees(calculation);
             if (parse.GetValue(json)) Json.Write(terminal.Output, CalcOutput.Json(calculation));
             else CalcOutput.Write(terminal.Display, calculation);
             return ExitCodes.Success;
