@@ -61,6 +61,7 @@ public class CalcCommandTests
     {
         // θ between (1, 0) and (1, 1) is π/4, i.e. 45°; ∂θ/∂y = −(x̂ − cos θ·ŷ)/(sin θ·‖y‖₂) = (−1/2, 1/2) rad, (−90/π, 90/π)°.
         var json = Tool.Run("calc", "angle", "1,0", "1,1", "--degrees", "--json").Json();
+        Assert.EndsWith("in degrees", json.GetProperty("description").GetString());
         var value = json.GetProperty("value");
         Assert.Equal(45.0, value.GetProperty("reference").GetDouble(), 1e-13);
         Assert.Equal(45.0, value.GetProperty("torch").GetDouble(), 1e-13);

@@ -96,7 +96,7 @@ internal static class Calculations
         {
             EntryNames.Dot => Pair(operation, "xᵀy = Σᵢ xᵢyᵢ", vectors, F.Dot, F.DotGradientX, F.DotGradientY, TensorVector.Dot),
             EntryNames.Cosine => Pair(operation, "cos θ = xᵀy/(‖x‖₂‖y‖₂)", vectors, F.Cosine, F.CosineGradientX, F.CosineGradientY, TensorVector.Cosine),
-            EntryNames.Angle => Pair(operation, "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖) ∈ [0, π], in radians", vectors, F.Angle, F.AngleGradientX, F.AngleGradientY, TensorVector.Angle),
+            EntryNames.Angle => Pair(operation, $"{AngleFormula} ∈ [0, π], in radians", vectors, F.Angle, F.AngleGradientX, F.AngleGradientY, TensorVector.Angle),
             EntryNames.Distance => DistanceBetween(vectors, p ?? 2.0),
             Norm => NormOf(vectors[0], p ?? 2.0),
             EntryNames.Unit => Unit(vectors[0]),
@@ -246,6 +246,9 @@ internal static class Calculations
             ]);
     }
 
+    // Kahan's formula for the angle, the catalog's (Vector.Angle).
+    private const string AngleFormula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)";
+
     /// <summary>
     /// The angle's calculation in degrees: its value and every derivative, on both sides alike, times 180/π. The
     /// functions checked are the radian ones; only the units of what is shown change.
@@ -259,7 +262,7 @@ internal static class Calculations
         static Derivative InDegrees(Derivative d) => d with { Reference = Scale(d.Reference), Torch = Scale(d.Torch) };
         return angle with
         {
-            Description = angle.Description.Replace("∈ [0, π], in radians", "∈ [0°, 180°], in degrees", StringComparison.Ordinal),
+            Description = $"{AngleFormula}·180/π ∈ [0°, 180°], in degrees",
             Value = InDegrees(angle.Value),
             Gradients = [.. angle.Gradients.Select(InDegrees)],
         };
