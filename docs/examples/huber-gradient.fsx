@@ -50,13 +50,15 @@ let gradient (theta: float[]) =
 
 // The same loss written with TorchSharp tensors, so that libtorch's autograd can differentiate it: a third,
 // independent opinion. Its numbers go in as Scalars held by `use`: a float handed to TorchSharp 0.107 becomes a
-// temporary Scalar that a garbage collection during the call can free.
+// temporary Scalar that a garbage collection during the call can free. So does the 1 of a + b (a.add(b, 1) inside
+// TorchSharp), so the sum is written a.add(b, one).
 let lossTensor (theta: torch.Tensor) =
     use half = (0.5).ToScalar()
     use d = delta.ToScalar()
     use halfD = (0.5 * delta).ToScalar()
+    use one = (1.0).ToScalar()
     let x = torch.tensor(array2D rows)
-    let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - torch.tensor targets
+    let r = x.mv(theta.narrow(0, 0, 3)).add(theta[3], one) - torch.tensor targets
     let a = r.abs()
     torch.where(a.le(d), half * r * r, d * (a - halfD)).mean()
 

@@ -139,7 +139,8 @@ expect (points |> Array.forall (fun p ->
 // The tensor twin of the signed distance agrees with the reference's.
 let tensorDistance (p: float[]) =
     use scope = torch.NewDisposeScope()
-    TensorHyperplane.SignedDistance(torch.tensor weights, torch.tensor model.Bias, torch.tensor p).ToDouble()
+    // TensorData.ToDouble: TorchSharp's own ToDouble reads through a Scalar it does not hold.
+    TensorData.ToDouble(TensorHyperplane.SignedDistance(torch.tensor weights, torch.tensor model.Bias, torch.tensor p))
 expect (points |> Array.forall (fun p -> abs (tensorDistance p - boundary.SignedDistance p) <= 16.0 * u * scale p))
        "the tensor twin's signed distances agree"
 printfn "\nseed-geometry: all expectations hold"

@@ -39,22 +39,27 @@ let lambda = 0.1
 //
 // Written as a TorchSharp user writes it: tensors from F# arrays (float64: TorchSharp's default is float32, but a
 // tensor made from double[] or double[,] is float64), operators between tensors, TorchSharp's methods (mv, narrow,
-// abs, exp, log1p, mean). Two things F# and TorchSharp 0.107 ask for:
+// abs, exp, log1p, mean). Three things F# and TorchSharp 0.107 ask for:
 // - a number goes in as a Scalar held by `use`: 2.0 * x compiles, but TorchSharp turns the float into a temporary
-//   Scalar that a garbage collection during the call can free; for the same reason softplus is written out,
+//   Scalar that a garbage collection during the call can free;
+// - a sum is a.add(b, one) with `one` held, not a + b: TorchSharp writes a + b as a.add(b, 1), the 1 such a
+//   temporary (one CI run of the test suite failed on it); for the same reason softplus is written out,
 //   softplus(t) = max(t, 0) + log(1 + e^(−|t|)) (which never overflows), instead of torch.nn.functional.softplus,
 //   which hands its β and threshold to libtorch as such temporaries;
 // - a method that takes a Scalar or a Tensor (pow, le, clamp) does not take a bare float (x.pow(2.0) is ambiguous).
 
-let softplus (t: torch.Tensor) = torch.nn.functional.relu(t) + (-t.abs()).exp().log1p()
+let softplus (t: torch.Tensor) =
+    use one = (1.0).ToScalar()
+    torch.nn.functional.relu(t).add((-t.abs()).exp().log1p(), one)
 
 let loss (theta: torch.Tensor) =
     use halfLambda = (lambda / 2.0).ToScalar()
+    use one = (1.0).ToScalar()
     let x = torch.tensor rows
     let y = torch.tensor labels
     let w = theta.narrow(0, 0, d)
-    let z = x.mv(w) + theta[d]
-    softplus(-y * z).mean() + halfLambda * (w * w).sum()
+    let z = x.mv(w).add(theta[d], one)
+    softplus(-y * z).mean().add(halfLambda * (w * w).sum(), one)
 
 // ---- the derivation ---------------------------------------------------------------------------------------------------
 //

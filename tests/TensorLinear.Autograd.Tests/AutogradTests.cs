@@ -1,4 +1,5 @@
 using TorchSharp;
+using TensorLinear.Tests.Torch;
 using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
@@ -28,7 +29,7 @@ public sealed class AutogradTests
     {
         using var scope = NewDisposeScope();
         var x = Vector(1, 2);
-        (3.0 * x).sum().backward();
+        (Held.Three * x).sum().backward();
         Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x).ToDoubles()); // 2x alone, not 2x + 3
         Assert.Equal([3, 3], x.grad!.ToDoubles()); // what backward left, unchanged
         Assert.Equal([2, 4], Torch.Gradient((x * x).sum(), x, createGraph: true).ToDoubles());
@@ -75,7 +76,7 @@ public sealed class AutogradTests
     {
         using var scope = NewDisposeScope();
         var x = Vector(1, 2);
-        Assert.Equal([6, 8], Torch.Gradients([(x * x).sum(), (4.0 * x).sum()], [x])[0].ToDoubles()); // 2x + 4
+        Assert.Equal([6, 8], Torch.Gradients([(x * x).sum(), (Held.Four * x).sum()], [x])[0].ToDoubles()); // 2x + 4
         // One output with a graph and one without: the constant adds nothing.
         Assert.Equal([2, 4], Torch.Gradients([(x * x).sum(), tensor(7.0, dtype: float64)], [x])[0].ToDoubles());
     }
@@ -99,7 +100,7 @@ public sealed class AutogradTests
     {
         using var scope = NewDisposeScope();
         var x = Vector(3, 4);
-        var doubled = x * 2.0;
+        var doubled = x * Held.Two;
         Assert.Equal([12, 16], Torch.Gradient((doubled * doubled).sum(), doubled).ToDoubles()); // ∂(Σd²)/∂d = 2d
     }
 
@@ -108,7 +109,7 @@ public sealed class AutogradTests
     {
         using var scope = NewDisposeScope();
         var x = Vector(1, -2, 0.5);
-        var first = Torch.Gradient(x.pow(4).sum(), x, createGraph: true);
+        var first = Torch.Gradient(x.pow(Held.Four).sum(), x, createGraph: true);
         Assert.Equal([4, -32, 0.5], first.ToDoubles()); // 4x³
         var second = Torch.Gradients([first], [x], [ones(3, dtype: float64)], createGraph: true)[0];
         Assert.Equal([12, 48, 3], second.ToDoubles()); // 12x²
@@ -121,7 +122,7 @@ public sealed class AutogradTests
         // x.grad is itself part of the graph differentiated here, and Gradients sets x.grad aside meanwhile.
         using var scope = NewDisposeScope();
         var x = Vector(1, 2);
-        x.pow(3).sum().backward(create_graph: true);
+        x.pow(Held.Three).sum().backward(create_graph: true);
         var g = x.grad!;
         Assert.Equal([3, 12], g.ToDoubles()); // 3x²
         Assert.Equal([6, 12], Torch.Gradient(g.sum(), x).ToDoubles()); // d/dx Σ3x² = 6x
@@ -131,7 +132,7 @@ public sealed class AutogradTests
     [Fact]
     public void TheHessianOfASumOfCubesIsDiagonalSixX()
     {
-        var h = Torch.Hessian(x => x.pow(3).sum(), [1, -2, 0.5]);
+        var h = Torch.Hessian(x => x.pow(Held.Three).sum(), [1, -2, 0.5]);
         Assert.Equal(new double[,] { { 6, 0, 0 }, { 0, -12, 0 }, { 0, 0, 3 } }, h); // ∂²Σx³ = diag(6x)
     }
 
@@ -139,7 +140,7 @@ public sealed class AutogradTests
     public void TheHessianOfAQuadraticFormIsTheSymmetricPartOfItsMatrix()
     {
         var a = new double[,] { { 1, 2 }, { 0, 3 } }; // not symmetric
-        var h = Torch.Hessian(x => 0.5 * x.dot(tensor(a).mv(x)), [0.7, -1.3]);
+        var h = Torch.Hessian(x => Held.Half * x.dot(tensor(a).mv(x)), [0.7, -1.3]);
         Assert.Equal(new double[,] { { 1, 1 }, { 1, 3 } }, h); // ∇²(½xᵀAx) = (A + Aᵀ)/2 at every x
     }
 
@@ -147,22 +148,22 @@ public sealed class AutogradTests
     public void TheHessianHasTheMixedPartialsOffTheDiagonal()
     {
         // f = x₀²x₁: ∂²f/∂x₀² = 2x₁, ∂²f/∂x₀∂x₁ = 2x₀, ∂²f/∂x₁² = 0; at (1, 2).
-        Assert.Equal(new double[,] { { 4, 2 }, { 2, 0 } }, Torch.Hessian(x => x[0].pow(2) * x[1], [1, 2]));
+        Assert.Equal(new double[,] { { 4, 2 }, { 2, 0 } }, Torch.Hessian(x => x[0].pow(Held.Two) * x[1], [1, 2]));
     }
 
     [Fact]
     public void TheHessianOfALinearFunctionIsZero()
     {
         // ∇(Σ 3xᵢ) = 3 has no graph (pytorch issue 32304).
-        Assert.Equal(new double[2, 2], Torch.Hessian(x => (3.0 * x).sum(), [1, 2]));
-        Assert.Equal(new double[2], Torch.HessianVectorProduct(x => (3.0 * x).sum(), [1, 2], [1, 1]));
+        Assert.Equal(new double[2, 2], Torch.Hessian(x => (Held.Three * x).sum(), [1, 2]));
+        Assert.Equal(new double[2], Torch.HessianVectorProduct(x => (Held.Three * x).sum(), [1, 2], [1, 1]));
     }
 
     [Fact]
     public void AHessianRowWhoseGradientComponentIsConstantIsZero()
     {
         // ∇(x₀² + x₁) = (2x₀, 1): the gradient has a graph, but its second component does not lead back to x.
-        Assert.Equal(new double[,] { { 2, 0 }, { 0, 0 } }, Torch.Hessian(x => x[0] * x[0] + x[1], [3, 4]));
+        Assert.Equal(new double[,] { { 2, 0 }, { 0, 0 } }, Torch.Hessian(x => (x[0] * x[0]).Plus(x[1]), [3, 4]));
     }
 
     [Fact]
@@ -170,8 +171,8 @@ public sealed class AutogradTests
     {
         // Hessian makes its own leaf and records f on it: a caller's no_grad() must not turn ∂²Σx³ into zeros.
         using var noGrad = no_grad();
-        Assert.Equal(new double[,] { { 6, 0 }, { 0, 12 } }, Torch.Hessian(x => x.pow(3).sum(), [1, 2]));
-        Assert.Equal([6, 12], Torch.HessianVectorProduct(x => x.pow(3).sum(), [1, 2], [1, 1]));
+        Assert.Equal(new double[,] { { 6, 0 }, { 0, 12 } }, Torch.Hessian(x => x.pow(Held.Three).sum(), [1, 2]));
+        Assert.Equal([6, 12], Torch.HessianVectorProduct(x => x.pow(Held.Three).sum(), [1, 2], [1, 1]));
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class AutogradTests
     {
         // f = Σxᵢ³ + x₀x₁: H = diag(6x) + (e₀e₁ᵀ + e₁e₀ᵀ). At x = (1, 2, 3), v = (1, −1, 2):
         // Hv = (6·1 − 1, 12·(−1) + 1, 18·2) = (5, −11, 36).
-        static Tensor F(Tensor x) => x.pow(3).sum() + x[0] * x[1];
+        static Tensor F(Tensor x) => x.pow(Held.Three).sum().Plus(x[0] * x[1]);
         double[] x = [1, 2, 3], v = [1, -1, 2];
         var hv = Torch.HessianVectorProduct(F, x, v);
         Assert.Equal([5, -11, 36], hv);
@@ -193,7 +194,7 @@ public sealed class AutogradTests
     [Fact]
     public void AHessianVectorProductNeedsAVectorOfTheSameLength()
     {
-        Assert.Throws<DimensionMismatchException>(() => Torch.HessianVectorProduct(x => x.pow(2).sum(), [1, 2], [1]));
+        Assert.Throws<DimensionMismatchException>(() => Torch.HessianVectorProduct(x => x.pow(Held.Two).sum(), [1, 2], [1]));
     }
 
     [Fact]

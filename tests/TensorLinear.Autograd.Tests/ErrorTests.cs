@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -89,7 +90,7 @@ public sealed class ErrorTests
     {
         using var scope = NewDisposeScope();
         var a = tensor(new double[] { 3, 4 }, requires_grad: true);
-        (2.0 * a).sum().backward();
+        (Held.Two * a).sum().backward();
         // igamma(a, x) has no derivative in a: libtorch raises inside the backward pass, on both paths.
         foreach (var createGraph in new[] { false, true })
         {

@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -60,6 +61,6 @@ internal static class Expect
     public static void EngineStillWorks()
     {
         using var scope = NewDisposeScope();
-        Exact([2.0, 3.0], tensor(new[] { 1.0, 2.0 }) + 1.0); // 1 + 1, 2 + 1: exact
+        Exact([2.0, 3.0], tensor(new[] { 1.0, 2.0 }).Plus(Held.One)); // 1 + 1, 2 + 1: exact
     }
 }

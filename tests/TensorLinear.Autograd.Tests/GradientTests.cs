@@ -1,4 +1,5 @@
 using TorchSharp;
+using TensorLinear.Tests.Torch;
 using static TorchSharp.torch;
 
 namespace TensorLinear.Autograd.Tests;
@@ -33,13 +34,13 @@ public sealed class GradientTests
     public void TheGradientOfTheSumOfSquaresIsTwiceX()
     {
         Assert.Equal([2, -4, 6], GradientOf(x => (x * x).sum(), 1, -2, 3)); // d/dx Σx² = 2x
-        Assert.Equal([2, -4, 6], GradientOf(x => x.pow(2).sum(), 1, -2, 3));
+        Assert.Equal([2, -4, 6], GradientOf(x => x.pow(Held.Two).sum(), 1, -2, 3));
     }
 
     [Fact]
     public void TheGradientOfACubeIsThreeXSquared()
     {
-        Assert.Equal([3, 12, 3], GradientOf(x => x.pow(3).sum(), 1, 2, -1)); // d x³ = 3x²
+        Assert.Equal([3, 12, 3], GradientOf(x => x.pow(Held.Three).sum(), 1, 2, -1)); // d x³ = 3x²
     }
 
     [Fact]
@@ -57,18 +58,19 @@ public sealed class GradientTests
         (da, db) = Both(a, b, (a - b).sum());
         Assert.Equal([1, 1], da);
         Assert.Equal([-1, -1], db);
-        (da, db) = Both(a, b, (-a + b).sum());
+        (da, db) = Both(a, b, (-a).Plus(b).sum());
         Assert.Equal([-1, -1], da); // negation
         Assert.Equal([1, 1], db);
     }
 
     [Fact]
-    public void TheGradientsOfTheNumberFormsOfTheOperatorsAreTheTextbookOnes()
+    public void TheGradientsOfTheOperatorsWithANumberAreTheTextbookOnes()
     {
-        Assert.Equal([2, 2], GradientOf(x => (2.0 * x).sum(), 1, 3)); // d(2x) = 2
-        Assert.Equal([-1, -1], GradientOf(x => (1.0 - x).sum(), 1, 3)); // d(1 − x) = −1
-        Assert.Equal([-1, -0.25], GradientOf(x => (1.0 / x).sum(), 1, 2)); // d(1/x) = −1/x²
-        Assert.Equal([0.25, 0.25], GradientOf(x => (x / 4.0 + 7.0).sum(), 1, 2)); // d(x/4 + 7) = 1/4
+        // The numbers as held Scalars: 2.0 * x and 1.0 - x make temporaries libtorch may read after they are freed.
+        Assert.Equal([2, 2], GradientOf(x => (Held.Two * x).sum(), 1, 3)); // d(2x) = 2
+        Assert.Equal([-1, -1], GradientOf(x => x.neg().Plus(Held.One).sum(), 1, 3)); // d(1 − x) = −1
+        Assert.Equal([-1, -0.25], GradientOf(x => (Held.One / x).sum(), 1, 2)); // d(1/x) = −1/x²
+        Assert.Equal([0.25, 0.25], GradientOf(x => (x / Held.Four).Plus(Held.Seven).sum(), 1, 2)); // d(x/4 + 7) = 1/4
     }
 
     [Fact]
@@ -162,14 +164,6 @@ public sealed class GradientTests
     }
 
     [Fact]
-    public void TheGradientOfSoftplusIsSigmoid()
-    {
-        var g = GradientOf(x => nn.functional.softplus(x).sum(), 0, 1);
-        Assert.Equal(0.5, g[0]); // σ(0)
-        Expect.WithinUlps(1 / (1 + Math.Exp(-1)), g[1], 4); // σ(1): exp, add, divide here, libtorch's own few there
-    }
-
-    [Fact]
     public void TheGradientOfLogSigmoidIsSigmaOfMinusX()
     {
         // d ln σ(x) = 1 − σ(x) = σ(−x): ½ at 0, and exactly 0 and 1 at ±1000 where σ saturates.
@@ -179,7 +173,7 @@ public sealed class GradientTests
     [Fact]
     public void TheGradientOfClampIsOneInsideTheBoundsIncludingThemAndZeroOutside()
     {
-        Assert.Equal([0, 1, 1, 1, 0], GradientOf(x => x.clamp(0.0, 1.0).sum(), -1, 0, 0.5, 1, 2)); // libtorch: [lo, hi] closed
+        Assert.Equal([0, 1, 1, 1, 0], GradientOf(x => x.clamp(Held.Zero, Held.One).sum(), -1, 0, 0.5, 1, 2)); // libtorch: [lo, hi] closed
     }
 
     [Fact]
@@ -209,7 +203,7 @@ public sealed class GradientTests
         using var scope = NewDisposeScope();
         var a = tensor(new double[] { 1, -2, 3 }, requires_grad: true);
         var b = tensor(new double[] { 10, 20, 30 }, requires_grad: true);
-        var (da, db) = Both(a, b, where(a.gt(0.0), a, b).sum());
+        var (da, db) = Both(a, b, where(a.gt(Held.Zero), a, b).sum());
         Assert.Equal([1, 0, 1], da); // the mask
         Assert.Equal([0, 1, 0], db); // its complement
     }
@@ -278,7 +272,7 @@ public sealed class GradientTests
     {
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2 }, requires_grad: true);
-        var g = Torch.Gradient((x.to_type(ScalarType.Float32) * 3.0).sum(), x); // the upstream 1 is float32, like the output
+        var g = Torch.Gradient((x.to_type(ScalarType.Float32) * Held.Three).sum(), x); // the upstream 1 is float32, like the output
         Assert.Equal(ScalarType.Float64, g.dtype);
         Assert.Equal([3, 3], g.ToDoubles());
     }

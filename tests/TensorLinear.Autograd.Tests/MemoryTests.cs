@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using System.Diagnostics;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
@@ -61,7 +62,7 @@ public sealed class ResidentMemoryTests(ITestOutputHelper output)
             var y = x;
             for (var i = 0; i < 499; i++)
             {
-                y = y * 0.5 + 1.0;
+                y = (y * Held.Half).Plus(Held.One);
                 if (leaked is not null && i % 4 == 0) leaked.Add(y.detach().DetachFromDisposeScope());
             }
             y.sum().backward();
@@ -126,14 +127,14 @@ public sealed class ResidentMemoryTests(ITestOutputHelper output)
         // nor the one made may outlive the caller's scope.
         using var outer = NewDisposeScope();
         var x = tensor(new[] { 1.0, 2.0, 3.0 }, requires_grad: true);
-        (x * 2.0).sum().backward(); // a .grad to set aside and restore every time
+        (x * Held.Two).sum().backward(); // a .grad to set aside and restore every time
         void Gradients(int calls)
         {
             for (var k = 0; k < calls; k++)
             {
                 using var scope = NewDisposeScope();
                 _ = Torch.Gradients([(x * x).sum()], [x])[0].ToDoubles();
-                _ = Torch.Gradient(x.pow(3).sum(), x, createGraph: true).ToDoubles();
+                _ = Torch.Gradient(x.pow(Held.Three).sum(), x, createGraph: true).ToDoubles();
             }
         }
         var (growth, live, _) = Measure("10,000 × (Gradients + Gradient with createGraph)", () => Gradients(1000), () => Gradients(10_000));

@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,7 +25,7 @@ public sealed class TensorDataTests
     {
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2 }, requires_grad: true);
-        var y = x * 3.0;
+        var y = x * Held.Three;
         Assert.Equal([3, 6], y.ToDoubles());
         Assert.Equal([3, 3], Torch.Gradient(y.sum(), x).ToDoubles()); // the graph is intact after the read
     }

@@ -44,8 +44,10 @@ let lossTensor (theta: torch.Tensor) =
     use half = (0.5).ToScalar()
     use d = delta.ToScalar()
     use halfD = (0.5 * delta).ToScalar()
+    use one = (1.0).ToScalar()
     let x = DataTensors.Features data
-    let r = x.mv(theta.narrow(0, 0, 3)) + theta[3] - DataTensors.Targets data
+    // x.add(b, one), not x + b: TorchSharp 0.107 makes a + b's scale 1 a Scalar nobody holds (ScalarLifetimeTests).
+    let r = x.mv(theta.narrow(0, 0, 3)).add(theta[3], one) - DataTensors.Targets data
     let a = r.abs()
     torch.where(a.le(d), half * r * r, d * (a - halfD)).mean()
 

@@ -74,7 +74,8 @@ type ``TorchSharp tensors from F#``() =
         use three = (3.0).ToScalar()
         let w = torch.tensor([| 0.5; -1.0; 2.0 |], requires_grad = true)
         // L(w) = Σ wᵢ³ + 2·Σ wᵢ, so ∂L/∂wᵢ = 3wᵢ² + 2 (exact in doubles for these wᵢ).
-        let loss = w.pow(three).sum() + two * w.sum()
+        use one = (1.0).ToScalar()
+        let loss = w.pow(three).sum().add(two * w.sum(), one)
         let expected = [| 2.75; 5.0; 14.0 |]
         Assert.Equal<float[]>(expected, Torch.Gradient(loss, w).ToDoubles())
         Assert.Null(w.grad)
@@ -82,7 +83,7 @@ type ``TorchSharp tensors from F#``() =
         Assert.Equal<float[]>(expected, (nonNull w.grad).ToDoubles())
 
     [<Fact>]
-    member _.``operators take tensors, or a number as a Scalar held by use, on either side and stay float64`` () =
+    member _.``operators take tensors, or a number as a Scalar held by use, and stay float64; a sum takes its scale held`` () =
         use scope = torch.NewDisposeScope()
         let x = torch.tensor [| 1.0; -2.0; 4.0 |]
         let y = torch.tensor [| 2.0; 4.0; -8.0 |]
@@ -91,14 +92,16 @@ type ``TorchSharp tensors from F#``() =
         let check (expected: float[]) (t: torch.Tensor) =
             Assert.Equal(torch.ScalarType.Float64, t.dtype)
             Assert.Equal<float[]>(expected, t.ToDoubles())
-        check [| 3.0; 2.0; -4.0 |] (x + y)
+        // TorchSharp 0.107's x + y is x.add(y, 1) and one - x is (-x).add(one, 1), each 1 a Scalar nobody holds
+        // while libtorch reads it (ScalarLifetimeTests): a sum is written with its scale held.
+        check [| 3.0; 2.0; -4.0 |] (x.add(y, one))
         check [| -1.0; -6.0; 12.0 |] (x - y)
         check [| 2.0; -8.0; -32.0 |] (x * y)
         check [| 0.5; -0.5; -0.5 |] (x / y)
         check [| -1.0; 2.0; -4.0 |] (-x)
         check [| 2.0; -4.0; 8.0 |] (two * x)
         check [| 2.0; -4.0; 8.0 |] (x * two)
-        check [| 0.0; 3.0; -3.0 |] (one - x)
+        check [| 0.0; 3.0; -3.0 |] ((-x).add(one, one))
         check [| 0.5; -1.0; 2.0 |] (x / two)
 
     [<Fact>]
@@ -133,7 +136,8 @@ type ``TorchSharp tensors from F#``() =
         let w = torch.tensor([| 1.0; 2.0 |], requires_grad = true)
         let v = torch.tensor([| 3.0 |], requires_grad = true)
         // Torch.Gradients takes IReadOnlyList<Tensor>: an F# list is one.
-        let gradients = Torch.Gradients([ (w * w).sum() + v.sum() ], [ w; v ])
+        use one = (1.0).ToScalar()
+        let gradients = Torch.Gradients([ (w * w).sum().add(v.sum(), one) ], [ w; v ])
         Assert.Equal<float[]>([| 2.0; 4.0 |], gradients[0].ToDoubles())
         Assert.Equal<float[]>([| 1.0 |], gradients[1].ToDoubles())
         // torch.cat has IList and array forms and a long dim: an array and 0L choose one.

@@ -16,7 +16,8 @@ let autograd (f: torch.Tensor -> torch.Tensor) (x: float[]) =
     let input = torch.tensor(x, requires_grad = true)
     let y = f input
     y.backward()
-    y.ToDouble(), (nonNull input.grad).ToDoubles()
+    // TensorData.ToDouble, not TorchSharp's: that one reads a Scalar it does not hold (ScalarLifetimeTests).
+    TensorData.ToDouble y, (nonNull input.grad).ToDoubles()
 
 /// The value and the gradient with respect to the first argument of a tensor function of two vectors.
 let autogradX (f: torch.Tensor -> torch.Tensor -> torch.Tensor) (x: float[]) (y: float[]) =

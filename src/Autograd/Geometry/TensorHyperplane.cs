@@ -94,7 +94,7 @@ public static class TensorHyperplane
         var (_, xExponent) = TensorVector.PowerOfTwoScaled(x);
         var b = bias.detach().ToDoubles()[0];
         var c = Math.Max(xExponent, b == 0.0 ? int.MinValue : Math.ILogB(b) - a);
-        return (w.dot(TensorVector.ScaleB(x, -c)) + TensorVector.ScaleB(bias, -(a + c)), a + c);
+        return (w.dot(TensorVector.ScaleB(x, -c)).Plus(TensorVector.ScaleB(bias, -(a + c))), a + c);
     }
 
     private static void CheckHyperplane(Tensor weights, Tensor bias, Tensor x)

@@ -69,7 +69,7 @@ public static class TensorLine
         Slopes(m1, m2, tolerance);
         using var tau = tensor(tolerance, ScalarType.Float64);
         // m₁·m₂ = −1, within τ
-        return WrappedTensorDisposeScope(() => (m1 * m2 + ones_like(m1)).abs().le(tau).reshape(1)[0]);
+        return WrappedTensorDisposeScope(() => (m1 * m2).Plus(ones_like(m1)).abs().le(tau).reshape(1)[0]);
     }
 
     private static double[] Point(Tensor point, string name)

@@ -94,7 +94,7 @@ public static class TensorLosses
         {
             var lossIfOne = logits.log_sigmoid().neg();           // softplus(−z) = −log σ(z)
             var lossIfZero = logits.neg().log_sigmoid().neg();    // softplus(z) = −log σ(−z)
-            return (labels * lossIfOne + labels.neg().add(one) * lossIfZero).mean();
+            return (labels * lossIfOne).Plus(labels.neg().Plus(one) * lossIfZero).mean();
         });
     }
 

@@ -30,7 +30,7 @@ public static class TensorEmpiricalRisk
                 $"has {length} weights but features has {d} columns; a linear model needs one weight per feature");
         TensorChecks.OneElement(bias, nameof(bias));
         // z = Xw + b
-        return WrappedTensorDisposeScope(() => features.mv(weights) + bias);
+        return WrappedTensorDisposeScope(() => features.mv(weights).Plus(bias));
     }
 
     /// <summary>The mean data loss: MSE (1/n)Σ(zᵢ − yᵢ)², or mean binary cross-entropy from the logits zᵢ.</summary>
@@ -92,8 +92,8 @@ public static class TensorEmpiricalRisk
         return WrappedTensorDisposeScope(() =>
         {
             var loss = DataLoss(kind, Scores(features, weights, bias), targets);
-            if (penalty.L2 != 0.0) loss += RidgePenalty(weights, penalty.L2);
-            if (penalty.L1 != 0.0) loss += LassoPenalty(weights, penalty.L1);
+            if (penalty.L2 != 0.0) loss = loss.Plus(RidgePenalty(weights, penalty.L2));
+            if (penalty.L1 != 0.0) loss = loss.Plus(LassoPenalty(weights, penalty.L1));
             return loss;
         });
     }

@@ -1,3 +1,4 @@
+using TensorLinear.Autograd.Runtime;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Numerics;
@@ -185,7 +186,7 @@ public sealed class TorchEngine : ILinearModelEngine
         if (l1 == 0.0)
         {
             // ‖∇f‖ over the trained parameters, then the plain step θ ← θ − η∇f.
-            var norm = (gw.dot(gw) + gb * gb).sqrt().item<double>();
+            var norm = gw.dot(gw).Plus(gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
             w.add_(gw, alpha: step);
             b.add_(gb, alpha: step);
@@ -198,7 +199,7 @@ public sealed class TorchEngine : ILinearModelEngine
             var v = w - gw * rate;
             var next = v.sign() * (v.abs() - threshold).clamp_min(zero);
             var mapping = (w - next) / rate;
-            var norm = (mapping.dot(mapping) + gb * gb).sqrt().item<double>();
+            var norm = mapping.dot(mapping).Plus(gb * gb).sqrt().item<double>();
             if (monitor.Observe(objective, norm)) return true;
             w.copy_(next);
             b.add_(gb, alpha: step);
@@ -229,7 +230,7 @@ public sealed class TorchEngine : ILinearModelEngine
         if (penalty.L1 != 0.0)
         {
             var lasso = TensorEmpiricalRisk.LassoPenalty(leaf, penalty.L1);
-            total = total is null ? lasso : total + lasso;
+            total = total is null ? lasso : total.Plus(lasso);
         }
         return Torch.Gradient(total!, leaf).ToDoubles();
     }

@@ -134,7 +134,7 @@ public static class TensorVector
             Tensor xHat = UnitUnchecked(x), yHat = UnitUnchecked(y);
             // θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖)
             using Scalar two = 2.0;
-            return two * VectorNorm.Of(xHat - yHat, 2.0).atan2(VectorNorm.Of(xHat + yHat, 2.0));
+            return two * VectorNorm.Of(xHat - yHat, 2.0).atan2(VectorNorm.Of(xHat.Plus(yHat), 2.0));
         });
     }
 

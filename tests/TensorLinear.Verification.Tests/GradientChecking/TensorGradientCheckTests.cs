@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using TensorLinear.Verification.GradientChecking;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -7,7 +8,7 @@ namespace TensorLinear.Verification.Tests.GradientChecking;
 public sealed class TensorGradientCheckTests(ITestOutputHelper output)
 {
     // f(x) = Σ exp(xᵢ) + Σ xᵢ²: ∂f/∂xᵢ = exp(xᵢ) + 2xᵢ.
-    private static Tensor ExpPlusSquares(Tensor t) => t.exp().sum() + (t * t).sum();
+    private static Tensor ExpPlusSquares(Tensor t) => t.exp().sum().Plus((t * t).sum());
 
     private static double[] ExpPlusSquaresGradient(double[] x) => x.Select(v => Math.Exp(v) + 2 * v).ToArray();
 
@@ -15,7 +16,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
     private static Tensor LogSumExp(Tensor t)
     {
         var m = t.max().detach();
-        return (t - m).exp().sum().log() + m;
+        return (t - m).exp().sum().log().Plus(m);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class TensorGradientCheckTests(ITestOutputHelper output)
     [Fact]
     public void ReluAtZeroIsAKinkWithOneSidedSlopesZeroAndOne()
     {
-        var report = GradientChecker.CheckWithAutograd(t => t.clamp_min(0.0).sum(), v => v.Select(a => a > 0 ? 1.0 : 0.0).ToArray(), [0.0, 2.0]);
+        var report = GradientChecker.CheckWithAutograd(t => t.clamp_min(Held.Zero).sum(), v => v.Select(a => a > 0 ? 1.0 : 0.0).ToArray(), [0.0, 2.0]);
 
         Assert.True(report.Passed, report.ToString());
         var kink = report.Coordinates[0];

@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using TensorLinear.Verification.GradientChecking;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ public sealed class TorchStyleCheckTests(ITestOutputHelper output)
 
     private static double[,] Hessian(double[] x) => new[,] { { 6 * x[0], 1, 0 }, { 1, 6 * x[1], 0 }, { 0, 0, 6 * x[2] } };
 
-    private static TorchSharp.torch.Tensor F(TorchSharp.torch.Tensor t) => t.pow(3).sum() + t[0] * t[1];
+    private static TorchSharp.torch.Tensor F(TorchSharp.torch.Tensor t) => t.pow(Held.Three).sum().Plus(t[0] * t[1]);
 
     [Fact]
     public void TheRightHessianAgreesThreeWaysAndAWrongOneDisagrees()

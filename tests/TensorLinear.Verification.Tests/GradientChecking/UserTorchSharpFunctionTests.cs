@@ -1,3 +1,4 @@
+using TensorLinear.Tests.Torch;
 using TensorLinear.Autograd;
 using TensorLinear.Verification.GradientChecking;
 using Xunit.Abstractions;
@@ -96,7 +97,7 @@ public sealed class UserTorchSharpFunctionTests(ITestOutputHelper output)
     {
         // Adding vectors of 4 and 3 elements fails inside libtorch, whose message TorchSharp follows with a C++ backtrace.
         var error = Assert.Throws<TorchException>(() =>
-            GradientChecker.CheckWithAutograd(x => (x + tensor(new double[] { 1, 2, 3 })).sum(), x => x, Point));
+            GradientChecker.CheckWithAutograd(x => x.Plus(tensor(new double[] { 1, 2, 3 })).sum(), x => x, Point));
 
         Assert.Contains("must match the size", error.TorchMessage);
         Assert.DoesNotContain("Exception raised from", error.Message);
@@ -107,7 +108,7 @@ public sealed class UserTorchSharpFunctionTests(ITestOutputHelper output)
     public void AUsersFunctionThatChangesItsInputInPlaceIsATorchExceptionNotACrash()
     {
         // Under autograd the input is a leaf that requires gradients, which libtorch does not let change in place.
-        var error = Assert.Throws<TorchException>(() => GradientChecker.CheckWithAutograd(x => x.mul_(2.0).sum(), x => [.. x.Select(_ => 2.0)], Point));
+        var error = Assert.Throws<TorchException>(() => GradientChecker.CheckWithAutograd(x => x.mul_(Held.Two).sum(), x => [.. x.Select(_ => 2.0)], Point));
 
         Assert.Contains("in-place", error.TorchMessage);
     }
