@@ -53,4 +53,22 @@ public class DoubleDoubleTests
         Assert.Equal(4.248354255291589e-18, (double)Oracle.MeanLogLoss(one, [40.0]));
         Assert.Equal(40.0, (double)Oracle.MeanLogLoss(one, [-40.0]));
     }
+    [Theory]
+    [InlineData(10.0, 2.302585092994046, -2.1707562233822494e-16)]         // mpmath log 10
+    [InlineData(1e300, 690.7755278982137, 2.3747660028800243e-14)]         // mpmath, of the double 1e300
+    [InlineData(1e-300, -690.7755278982137, -2.3670096176709832e-14)]
+    [InlineData(1.0000000000009095, 9.094947017725146e-13, 2.5077212817525026e-37)] // 1 + 2⁻⁴⁰: the digits past 1 kept
+    public void LogarithmsHaveAllDigitsFromTheSubnormalsToTheTop(double a, double hi, double lo)
+    {
+        Assert.Equal(1.0000000000009095, 1.0 + Math.ScaleB(1.0, -40)); // the literal is 1 + 2⁻⁴⁰ exactly
+        Close(hi, lo, DoubleDouble.Log(a));
+    }
+
+    [Theory]
+    [InlineData(1.0, 3.0, 0.3217505543966422, 7.917392525722143e-18)]      // mpmath atan2
+    [InlineData(1e-10, -1.0, 3.141592653489793, 1.3073871701100146e-16)]   // near π, where sin θ is tiny
+    [InlineData(-2.0, -5.0, -2.761086276477428, -1.3806567625578835e-16)]  // third quadrant
+    [InlineData(3.0, 1e-8, 1.5707963234615634, -1.0705563328645657e-16)]   // near π/2
+    public void AnglesHaveAllDigitsInEveryQuadrant(double y, double x, double hi, double lo) =>
+        Close(hi, lo, DoubleDouble.Atan2(y, x));
 }

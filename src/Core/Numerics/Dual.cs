@@ -58,6 +58,16 @@ public readonly record struct Dual(double Value, double Tangent) : IRealNumber<D
         return new(e, e * a.Tangent);
     }
 
+    /// <summary>(log a)′ = a′/a.</summary>
+    public static Dual Log(Dual a) => new(Math.Log(a.Value), a.Tangent / a.Value);
+
+    /// <summary>|a|′ = sign(a)·a′, with sign(0) = 0: the subgradient the reference takes at the kink.</summary>
+    public static Dual Abs(Dual a) => new(Math.Abs(a.Value), Math.Sign(a.Value) * a.Tangent);
+
+    /// <summary>atan2(y, x)′ = (x·y′ − y·x′)/(x² + y²).</summary>
+    public static Dual Atan2(Dual y, Dual x) =>
+        new(Math.Atan2(y.Value, x.Value), (x.Value * y.Tangent - y.Value * x.Tangent) / (x.Value * x.Value + y.Value * y.Value));
+
     /// <summary>(log(1 + a))′ = a′/(1 + a).</summary>
     public static Dual Log1p(Dual a) => new(Elementary.Log1p(a.Value), a.Tangent / (1.0 + a.Value));
 
