@@ -88,7 +88,8 @@ public partial class JsonSchemaTests
     private static readonly Dictionary<string, string> Derivation = new()
     {
         ["name"] = "string", ["formula"] = "string", ["references"] = "array", ["twins"] = "array", ["cases"] = "number", ["passed"] = "boolean", ["values"] = "object|null",
-        ["gradients"] = "object|null", ["checks"] = "array", ["failures"] = "array",
+        ["gradients"] = "object|null", ["referenceVsTruth"] = "object|null", ["twinVsTruth"] = "object|null", ["forwardMode"] = "object|null",
+        ["checks"] = "array", ["failures"] = "array",
     };
 
     private static readonly Dictionary<string, string> Worst = new()
@@ -186,7 +187,7 @@ public partial class JsonSchemaTests
         foreach (var d in json.GetProperty("derivations").EnumerateArray())
         {
             Matches(Derivation, d);
-            foreach (var name in new[] { "values", "gradients" })
+            foreach (var name in new[] { "values", "gradients", "referenceVsTruth", "twinVsTruth", "forwardMode" })
                 if (d.GetProperty(name).ValueKind != JsonValueKind.Null) Matches(Worst, d.GetProperty(name));
             foreach (var c in d.GetProperty("checks").EnumerateArray()) Matches(Check, c);
         }

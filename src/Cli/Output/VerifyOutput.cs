@@ -81,6 +81,10 @@ internal static class VerifyOutput
             ["passed"] = d.Passed,
             ["values"] = Worst(d.Values),
             ["gradients"] = Worst(d.Gradients),
+            // Each engine's error against the truth (the entry's definition in double-double), beside its own bound.
+            ["referenceVsTruth"] = Worst(d.Find(CheckKind.ReferenceTruth)),
+            ["twinVsTruth"] = Worst(d.Find(CheckKind.TwinTruth)),
+            ["forwardMode"] = Worst(d.Find(CheckKind.ForwardMode)),
             ["checks"] = new JsonArray([.. d.Checks.Select(c => (JsonNode)new JsonObject
             {
                 ["kind"] = Name(c.Kind),

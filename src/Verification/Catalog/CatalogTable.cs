@@ -28,6 +28,9 @@ public static class CatalogTable
     private static string Name(Checks.CheckKind kind) => kind switch
     {
         Checks.CheckKind.FiniteDifferences => "finite differences",
+        Checks.CheckKind.ReferenceTruth => "reference vs truth",
+        Checks.CheckKind.TwinTruth => "twin vs truth",
+        Checks.CheckKind.ForwardMode => "forward mode",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TensorLinear.Numerics;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 
@@ -57,6 +58,14 @@ public sealed record Derivation
     /// <summary>Whether gradient descent is checked.</summary>
     public bool HasDescent { get; init; }
 
+    /// <summary>
+    /// The entry's function as defined, over generic numbers, for a case (its fixed parts: p, the targets, the data):
+    /// in double-double it is the truth both engines' values are measured against, on dual numbers the forward-mode
+    /// witness of the derivative. Null for a predicate (parallel, perpendicular, accept), whose exact answer at its
+    /// threshold is decided by rounding rather than measured by an error.
+    /// </summary>
+    public Func<CaseInput, IRealFunction>? Exact { get; init; }
+
     /// <summary>The identities checked on this entry.</summary>
     public IReadOnlyList<Identity> Identities { get; init; } = [];
 
@@ -72,6 +81,8 @@ public sealed record Derivation
             if (HasDescent) checks.Add(CheckKind.Descent);
             if (Identities.Count > 0) checks.Add(CheckKind.Identities);
             if (Differentiable) checks.Add(CheckKind.Taylor);
+            if (Exact is not null) checks.AddRange([CheckKind.ReferenceTruth, CheckKind.TwinTruth]);
+            if (Exact is not null && Differentiable) checks.Add(CheckKind.ForwardMode);
             return checks;
         }
     }

@@ -1,5 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
@@ -22,6 +23,7 @@ public static partial class DerivationCatalog
         Formula = "θ(x, c·x) = 0 for c > 0 and π for c < 0; no gradient there; ‖∇ₓθ‖₂·‖x‖₂ = 1 off it",
         References = [f.Angle, f.AngleGradientX, f.AngleGradientY],
         Twins = [TensorVector.Angle],
+        Exact = c => ExactVectors.Angle,
         Notes = "Convention at θ = 0 or π: the reference refuses the gradient (DegenerateInputException), the twin's autograd returns a finite vector. The finite differences and the Taylor test do not apply (the cone is within their step); values, the convention and the gradient's length are checked.",
         Generator = Inputs.ConePair(),
         IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1])

@@ -1,5 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Reference;
+using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
@@ -19,6 +20,7 @@ public static partial class DerivationCatalog
             Formula = "wᵀx + w₀, ∇ = (w, x, 1) in θ = (x, w, w₀)",
             References = [f.HyperplaneScore, f.HyperplaneScoreGradientX, f.HyperplaneScoreGradientWeights, f.HyperplaneScoreGradientBias],
             Twins = [TensorHyperplane.Evaluate],
+            Exact = c => ExactGeometry.HyperplaneScore,
             Notes = "w ≠ 0 (a hyperplane needs a normal).",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,
@@ -39,6 +41,7 @@ public static partial class DerivationCatalog
             Formula = "d = (wᵀx + w₀)/‖w‖₂, ∇ₓ = ŵ, ∇_w = (x − d·ŵ)/‖w‖, ∂/∂w₀ = 1/‖w‖",
             References = [f.SignedDistance, f.SignedDistanceGradientX, f.SignedDistanceGradientWeights, f.SignedDistanceGradientBias],
             Twins = [TensorHyperplane.SignedDistance],
+            Exact = c => ExactGeometry.SignedDistance,
             Notes = "w ≠ 0. The signed distance from the hyperplane to a point (the distance between two points is '" + EntryNames.Distance + "').",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,
@@ -60,6 +63,7 @@ public static partial class DerivationCatalog
             Formula = "p = x − d·ŵ, the point of the hyperplane nearest x; ∂p/∂x = I − ŵŵᵀ, ∂p/∂w row i = −(ŵᵢx + d·eᵢ − 2d·ŵᵢŵ)/‖w‖, ∂p/∂w₀ = −ŵ/‖w‖",
             References = [f.Foot, f.FootJacobianX, f.FootJacobianWeights, f.FootJacobianBias],
             Twins = [TensorHyperplane.Foot],
+            Exact = c => ExactGeometry.Foot,
             Notes = "w ≠ 0.",
             Generator = Inputs.Hyperplane(),
             IsValid = ValidHyperplane,

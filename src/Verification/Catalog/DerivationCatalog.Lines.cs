@@ -1,6 +1,7 @@
 using TensorLinear.Autograd;
 using TensorLinear.Reference;
 using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
@@ -20,6 +21,7 @@ public static partial class DerivationCatalog
             Formula = "m = (q₁ − p₁)/(q₀ − p₀), b = p₁ − m·p₀, differentiated in θ = (p, q)",
             References = [f.LineThrough],
             Twins = [TensorLine.Through],
+            Exact = c => ExactGeometry.LineThrough,
             Notes = "Non-vertical lines (q₀ ≠ p₀): a vertical line has no slope, and the twin refuses it. The reference has no hand derivative of the slope: autograd's is checked against finite differences.",
             Generator = Inputs.TwoPoints(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Length == 2 && c.Vectors[0][0] != c.Vectors[1][0],
@@ -43,6 +45,7 @@ public static partial class DerivationCatalog
             Formula = "m⊥ = −1/m, b⊥ = y₀ − m⊥·x₀, differentiated in θ = (m, x₀, y₀)",
             References = [f.PerpendicularThrough, f.IsPerpendicularTo],
             Twins = [TensorLine.PerpendicularThrough, TensorLine.IsPerpendicular],
+            Exact = c => ExactGeometry.PerpendicularThrough,
             Notes = "m ≠ 0 (the perpendicular of a horizontal line is vertical). No hand derivative in the reference: autograd's against finite differences.",
             Generator = Inputs.SlopeAndPoint(),
             IsValid = c => CatalogParts.Vectors(c, 1) && c.Length == 2 && c.Scalars.Length == 2 && c.Scalars[0] != 0 && double.IsFinite(c.Scalars[0]) && double.IsFinite(c.Scalars[1]),
@@ -102,6 +105,7 @@ public static partial class DerivationCatalog
             Formula = "s = wᵀx, differentiated in θ = (x, w)",
             References = [f.DecisionScore],
             Twins = [TensorDecisionRule.Score],
+            Exact = c => ExactGeometry.DecisionScore,
             Notes = "w ≠ 0. No hand derivative in the reference: autograd's (w, x) against finite differences.",
             Generator = Inputs.DecisionRule(),
             IsValid = ValidRule,

@@ -1,5 +1,6 @@
 using TensorLinear.Autograd.Models;
 using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
@@ -20,6 +21,7 @@ public static partial class DerivationCatalog
             Formula = "MSE = (1/n)Σ(ŷᵢ − yᵢ)², ∇ = (2/n)(ŷ − y)",
             References = [f.MeanSquaredError, f.MeanSquaredErrorGradient],
             Twins = [TensorLosses.MeanSquaredError],
+            Exact = c => ExactLosses.MeanSquaredError(c.Vectors[1]),
             Generator = Inputs.Regression(),
             IsValid = c => CatalogParts.Vectors(c, 2),
             Bind = c => LossProblem(c, "ŷ", f.MeanSquaredError, f.MeanSquaredErrorGradient, TensorLosses.MeanSquaredError,
@@ -33,6 +35,7 @@ public static partial class DerivationCatalog
             Formula = "MAE = (1/n)Σ|ŷᵢ − yᵢ|, ∇ = sign(ŷ − y)/n",
             References = [f.MeanAbsoluteError, f.MeanAbsoluteErrorSubgradient],
             Twins = [TensorLosses.MeanAbsoluteError],
+            Exact = c => ExactLosses.MeanAbsoluteError(c.Vectors[1]),
             Notes = "Kinks where ŷᵢ = yᵢ: both sides take sign(0) = 0.",
             Generator = Inputs.Regression(),
             IsValid = c => CatalogParts.Vectors(c, 2),
@@ -48,6 +51,7 @@ public static partial class DerivationCatalog
             Formula = "(1/n)Σ −[yᵢ log pᵢ + (1 − yᵢ) log(1 − pᵢ)], ∂/∂pᵢ = (pᵢ − yᵢ)/(pᵢ(1 − pᵢ)n)",
             References = [f.BinaryCrossEntropyFromProbabilities, f.BinaryCrossEntropyGradientFromProbabilities],
             Twins = [TensorLosses.BinaryCrossEntropyFromProbabilities],
+            Exact = c => ExactLosses.CrossEntropyFromProbabilities(c.Vectors[1]),
             Notes = "p in [1e-6, 1 − 1e-6]: libtorch clamps p(1 − p) at 1e-12 in the gradient and both sides floor the logs at −100, neither of which acts there. Outside [0, 1] both sides refuse p (the reference function returns NaN to the finite differences, which then shorten their step).",
             Generator = Inputs.Probabilities(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Vectors[0].All(p => p >= 1e-6 && p <= 1 - 1e-6) && c.Vectors[1].All(y => y is >= 0 and <= 1),
@@ -63,6 +67,7 @@ public static partial class DerivationCatalog
             Formula = "(1/n)Σ softplus(zᵢ) − yᵢzᵢ, ∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n",
             References = [f.BinaryCrossEntropyFromLogits, f.BinaryCrossEntropyGradientFromLogits],
             Twins = [TensorLosses.BinaryCrossEntropyFromLogits],
+            Exact = c => ExactLosses.CrossEntropyFromLogits(c.Vectors[1]),
             Notes = "Logits up to ±40, where σ rounds to 1: both engines group the loss and its slope so that nothing cancels (4e-18 at z = 40, y = 1 keeps its digits), so the bound is relative to the loss.",
             Generator = Inputs.Logits(),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Vectors[1].All(y => y is >= 0 and <= 1),
@@ -80,6 +85,7 @@ public static partial class DerivationCatalog
             Formula = "σ(z) = 1/(1 + e⁻ᶻ) elementwise, Jacobian diag(σ(z)σ(−z))",
             References = [f.Sigmoid, f.SigmoidJacobian],
             Twins = [TensorLosses.Sigmoid],
+            Exact = c => ExactLosses.Sigmoid,
             Notes = "Up to ±40: libtorch forms 1 − σ from the rounded σ, so at z = 40 its derivative is 0 where the true one is 4e-18; the bound has the term γ₄σ² for it.",
             Generator = Inputs.SigmoidInputs(),
             IsValid = c => CatalogParts.Vectors(c, 1),

@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Exact;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Data;
 using TensorLinear.Models;
@@ -47,6 +48,7 @@ public static partial class DerivationCatalog
             References = [f.Loss, f.Gradient, f.Hessian, f.Train],
             Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorEmpiricalRisk.Loss,
                      (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
+            Exact = c => ExactModels.Loss(kind, c.Data!, c.Penalty),
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
             IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)

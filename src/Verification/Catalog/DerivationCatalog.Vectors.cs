@@ -1,6 +1,7 @@
 using FsCheck.Fluent;
 using TensorLinear.Autograd;
 using TensorLinear.Verification.Checks;
+using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
 using static TensorLinear.Verification.Catalog.CatalogParts;
@@ -19,6 +20,7 @@ public static partial class DerivationCatalog
             Formula = "xᵀy = Σᵢ xᵢyᵢ, ∇ = (y, x)",
             References = [f.Dot, f.DotGradientX, f.DotGradientY],
             Twins = [TensorVector.Dot],
+            Exact = c => ExactVectors.Dot,
             Notes = "Values may cancel (nearly orthogonal vectors): the bound scales with Σ|xᵢyᵢ|, not |xᵀy|.",
             Generator = Inputs.Pair(nonZeroX: false, nonZeroY: false),
             IsValid = c => CatalogParts.Vectors(c, 2),
@@ -31,6 +33,7 @@ public static partial class DerivationCatalog
             Formula = "‖x‖₁ = Σᵢ |xᵢ|, ∇ = sign(x)",
             References = [f.Norm1, f.Norm1Gradient],
             Twins = [TensorVector.Norm1],
+            Exact = c => ExactVectors.Norm1,
             Notes = "Kinks at zero components: both sides take sign(0) = 0, a subgradient; the checker recognises the kink.",
             Generator = Inputs.Vector(nonZero: false),
             IsValid = c => CatalogParts.Vectors(c, 1),
@@ -43,6 +46,7 @@ public static partial class DerivationCatalog
             Formula = "‖x‖₂ = √(Σᵢ xᵢ²), ∇ = x/‖x‖₂",
             References = [f.Norm2, f.Norm2Gradient],
             Twins = [TensorVector.Norm2],
+            Exact = c => ExactVectors.Norm2,
             Notes = "x = 0 is excluded (the reference refuses ∇‖0‖₂; libtorch returns 0): tested separately as an error.",
             Generator = Inputs.Vector(nonZero: true),
             IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
@@ -54,6 +58,7 @@ public static partial class DerivationCatalog
             Formula = "‖x‖∞ = maxᵢ |xᵢ|, ∇ = sign(xᵢ)/k on the k tied components",
             References = [f.NormInf, f.NormInfGradient],
             Twins = [TensorVector.NormInf],
+            Exact = c => ExactVectors.NormInf,
             Notes = "Ties are kinks; both sides split sign(xᵢ)/k evenly among the k tied components (libtorch 2.10's norm backward for p = ∞, confirmed by DomainEdgeTests).",
             Generator = Inputs.Vector(nonZero: false),
             IsValid = c => CatalogParts.Vectors(c, 1),
@@ -66,6 +71,7 @@ public static partial class DerivationCatalog
             Formula = "‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p), ∇ = sign(xᵢ)|xᵢ|^(p−1)/‖x‖ₚ^(p−1), 1 < p < ∞",
             References = [f.NormP, f.NormPGradient],
             Twins = [TensorVector.NormP],
+            Exact = c => ExactVectors.NormP(c.Scalars[0]),
             Notes = "p in [1.1, 8]; x ≠ 0; for p < 2 no zero component (‖·‖ₚ is not twice differentiable there, so the Taylor test could not see order 2). Components stay within 1e3, so libtorch's |x|ᵖ cannot overflow.",
             Generator = Inputs.VectorAndOrder(),
             IsValid = c => CatalogParts.Vectors(c, 1) && c.Scalars.Length == 1 && c.Scalars[0] > 1 && c.Scalars[0] < 10
@@ -83,6 +89,7 @@ public static partial class DerivationCatalog
             Formula = "x̂ = x/‖x‖₂, Jacobian (I − x̂x̂ᵀ)/‖x‖₂",
             References = [f.Unit, f.UnitJacobian],
             Twins = [TensorVector.Unit],
+            Exact = c => ExactVectors.Unit,
             Notes = "x = 0 is excluded (no direction): tested separately as an error on both sides.",
             Generator = Inputs.Vector(nonZero: true),
             IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
@@ -103,6 +110,7 @@ public static partial class DerivationCatalog
             Formula = "cos θ = x̂ᵀŷ, ∇ₓ = (ŷ − cos θ·x̂)/‖x‖",
             References = [f.Cosine, f.CosineGradientX, f.CosineGradientY],
             Twins = [TensorVector.Cosine],
+            Exact = c => ExactVectors.Cosine,
             Notes = "x, y ≠ 0. The value is clamped to [−1, 1] on both sides; the twin's clamp leaves the gradient that of x̂ᵀŷ.",
             Generator = Inputs.Pair(),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
@@ -115,6 +123,7 @@ public static partial class DerivationCatalog
             Formula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), ∇ₓ = −r̂/‖x‖ with r̂ the direction of ŷ's component orthogonal to x̂",
             References = [f.Angle, f.AngleGradientX, f.AngleGradientY],
             Twins = [TensorVector.Angle],
+            Exact = c => ExactVectors.Angle,
             Notes = "Away from the cone points θ = 0 and π: every case keeps x at least 1e-4·max(1, |components|) from the line of y (and y from that of x), so the finite-difference step stays far from the cone. The cone points are the entry '" + EntryNames.AngleConePoint + "'.",
             Generator = Inputs.Pair().Where(c => AngleExclusion(c.Vectors[0], c.Vectors[1]) is null),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]) && AngleExclusion(c.Vectors[0], c.Vectors[1]) is null,
@@ -128,6 +137,7 @@ public static partial class DerivationCatalog
             Formula = "xᵀŷ, ∇ₓ = ŷ, ∇_y = (x − (xᵀŷ)ŷ)/‖y‖",
             References = [f.ScalarProjection, f.ScalarProjectionGradientX, f.ScalarProjectionGradientY],
             Twins = [TensorVector.ScalarProjection],
+            Exact = c => ExactVectors.ScalarProjection,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
@@ -140,6 +150,7 @@ public static partial class DerivationCatalog
             Formula = "proj_y(x) = (xᵀŷ)·ŷ, ∂/∂x = ŷŷᵀ, ∂/∂y row i = (ŷᵢx + s·eᵢ − 2s·ŷᵢŷ)/‖y‖ with s = xᵀŷ",
             References = [f.Project, f.ProjectJacobianX, f.ProjectJacobianY],
             Twins = [TensorVector.Project],
+            Exact = c => ExactVectors.Project,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
@@ -152,6 +163,7 @@ public static partial class DerivationCatalog
             Formula = "rej_y(x) = x − proj_y(x), ∂/∂x = I − ŷŷᵀ, ∂/∂y = −∂proj/∂y",
             References = [f.Reject, f.RejectJacobianX, f.RejectJacobianY],
             Twins = [TensorVector.Reject],
+            Exact = c => ExactVectors.Reject,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
             IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
@@ -164,6 +176,7 @@ public static partial class DerivationCatalog
             Formula = "d(x, y) = ‖x − y‖ₚ for p = 1, 2, ∞ or in [1.1, 8]; ∇ₓ = ∇‖·‖ₚ at x − y, ∇_y = −∇ₓ",
             References = [f.Distance, f.DistanceGradientX, f.DistanceGradientY],
             Twins = [TensorVector.Distance],
+            Exact = c => ExactVectors.Distance(c.Scalars[0]),
             Notes = "The distance between two points (the distance from a hyperplane to a point is '" + EntryNames.SignedDistance + "'). Cases avoid x = y for 1 < p < ∞ (no gradient there) and, for 1 < p < 2, an x − y with a zero component (not twice differentiable).",
             Generator = Inputs.PairAndOrder().Where(c => DistanceExclusion(c.Vectors[0], c.Vectors[1], c.Scalars[0]) is null),
             IsValid = c => CatalogParts.Vectors(c, 2) && c.Scalars.Length == 1 && (c.Scalars[0] is 1.0 or 2.0 || double.IsPositiveInfinity(c.Scalars[0]) || (c.Scalars[0] > 1 && c.Scalars[0] < 10))

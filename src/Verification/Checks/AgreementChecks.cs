@@ -9,12 +9,12 @@ using TensorLinear.Verification.Tolerances;
 namespace TensorLinear.Verification.Checks;
 
 /// <summary>
-/// The seven checks as functions of a catalog entry and one input, each returning a <see cref="CheckResult"/> whose
+/// The checks as functions of a catalog entry and one input, each returning a <see cref="CheckResult"/> whose
 /// elements carry the values compared, the error of the pair furthest out and the bound from
 /// <see cref="TolerancePolicy"/>. The property tests call them one check at a time; <see cref="Verifier"/> calls
 /// <see cref="RunAll"/>, which shares the evaluations between the checks of a case.
 /// </summary>
-public static class AgreementChecks
+public static partial class AgreementChecks
 {
     /// <summary>The pair name for reference against tensor twin.</summary>
     public const string ReferenceVersusAutograd = "reference vs autograd";
@@ -71,6 +71,8 @@ public static class AgreementChecks
         CheckKind.Descent => Descent(e),
         CheckKind.Identities => Identities(e),
         CheckKind.Taylor => Taylor(e),
+        CheckKind.ReferenceTruth or CheckKind.TwinTruth => Truth(e, kind),
+        CheckKind.ForwardMode => ForwardMode(e),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown check"),
     };
 

@@ -1,3 +1,4 @@
+using TensorLinear.Numerics;
 using TensorLinear.Autograd;
 using TensorLinear.Verification.Catalog;
 using TensorLinear.Verification.GradientChecking;
@@ -20,6 +21,9 @@ internal sealed class CaseEvaluation
     private double[,]? _hand;
     private Bound[,]? _jacobianError;
     private FiniteDifferenceOutcome? _finiteDifferences;
+    private IRealFunction? _exact;
+    private DoubleDouble[]? _truth;
+    private double[,]? _forwardJacobian;
 
     public CaseEvaluation(Derivation derivation, CaseInput input)
     {
@@ -74,6 +78,15 @@ internal sealed class CaseEvaluation
     public double[,] Claimed => Hand ?? Autograd;
 
     public FiniteDifferenceOutcome FiniteDifferences => _finiteDifferences ??= RunGradientChecker();
+
+    /// <summary>The entry's definition bound to this case's fixed parts (see <see cref="Derivation.Exact"/>).</summary>
+    public IRealFunction Exact => _exact ??= Derivation.Exact!(Input);
+
+    /// <summary>The definition's values at θ in double-double: the truth.</summary>
+    public DoubleDouble[] Truth => _truth ??= Exact.Truth(Theta);
+
+    /// <summary>The definition's m×n Jacobian at θ by forward mode.</summary>
+    public double[,] ForwardJacobian => _forwardJacobian ??= Exact.ForwardJacobian(Theta);
 
     /// <summary>The twin's values with no graph recorded; every tensor released.</summary>
     public static double[] EvaluateTwin(Func<Tensor, Tensor> twin, double[] theta)

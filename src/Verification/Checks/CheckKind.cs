@@ -1,6 +1,6 @@
 namespace TensorLinear.Verification.Checks;
 
-/// <summary>The seven checks the catalog runs on every entry they apply to.</summary>
+/// <summary>The checks the catalog runs on every entry they apply to.</summary>
 public enum CheckKind
 {
     /// <summary>1. The reference's value agrees with the tensor twin's.</summary>
@@ -23,4 +23,13 @@ public enum CheckKind
 
     /// <summary>7. The Taylor remainder of the gradient shrinks like h² (observed order about 2).</summary>
     Taylor,
+
+    /// <summary>8. The reference's values against the truth: the entry's definition evaluated in double-double, within the reference's own bound.</summary>
+    ReferenceTruth,
+
+    /// <summary>9. The twin's values against the same truth, within the twin's own bound.</summary>
+    TwinTruth,
+
+    /// <summary>10. The claimed derivative (hand, else autograd's) against forward mode: the definition on dual numbers.</summary>
+    ForwardMode,
 }

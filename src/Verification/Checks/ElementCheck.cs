@@ -18,6 +18,9 @@ public sealed record ElementCheck
     /// <summary>The tensor twin's (autograd's) value; for an identity, the tensor side's residual; null when not compared.</summary>
     public double? Autograd { get; init; }
 
+    /// <summary>The truth (the definition in double-double, rounded to double), when compared.</summary>
+    public double? Truth { get; init; }
+
     /// <summary>The finite-difference value, when compared.</summary>
     public double? FiniteDifference { get; init; }
 

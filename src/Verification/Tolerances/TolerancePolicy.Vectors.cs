@@ -261,10 +261,17 @@ public static partial class TolerancePolicy
     }
 
     /// <summary>
-    /// ‖x − y‖ₚ: both sides form x − y by one correctly rounded subtraction per component (the same doubles), so they
-    /// differ only through the norm of that difference: the bound of <see cref="Norm(double[], double)"/> at it.
+    /// ‖x − y‖ₚ: the bound of <see cref="Norm(double[], double)"/> at the difference, plus what rounding the difference
+    /// itself can move the norm by.
     /// </summary>
-    public static Bound Distance(double[] x, double[] y, double p) => Norm(Difference(x, y), p);
+    public static Bound Distance(double[] x, double[] y, double p)
+    {
+        // The differences round as well, each by u·|dᵢ|, and a p-norm moves by at most the norm of the change:
+        // |‖d̃‖ₚ − ‖d‖ₚ| ≤ ‖d̃ − d‖ₚ ≤ u·‖d‖ₚ. Without this term the ∞-norm's bound was 0, and the truth check (against
+        // the difference in double-double) measured errors of u·‖d‖∞ that no comparison of the two engines could see.
+        var norm = Norm(Difference(x, y), p);
+        return new Bound(norm.Value + U * norm.Scale * (1 + U), norm.Scale, $"{norm.Rule} + u·‖x − y‖ₚ (the differences' rounding)");
+    }
 
     /// <summary>∇ₓ‖x − y‖ₚ = ∇‖·‖ₚ at x − y, ∇_y its negative: the norm's gradient bound at the difference, twice.</summary>
     public static Bound[] DistanceGradient(double[] x, double[] y, double p)

@@ -23,7 +23,8 @@ public sealed class VerifierTests
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First.Fraction < p.Second.Fraction));
 
         var linear = report.Derivations[2];
-        Assert.Equal([CheckKind.Values, CheckKind.Gradients, CheckKind.FiniteDifferences, CheckKind.Hessian, CheckKind.Descent, CheckKind.Identities, CheckKind.Taylor],
+        Assert.Equal([CheckKind.Values, CheckKind.Gradients, CheckKind.FiniteDifferences, CheckKind.Hessian, CheckKind.Descent, CheckKind.Identities, CheckKind.Taylor,
+                      CheckKind.ReferenceTruth, CheckKind.TwinTruth, CheckKind.ForwardMode],
             linear.Checks.Select(c => c.Kind));
         Assert.NotNull(linear.Values!.LargestRelativeError);
         Assert.True(linear.Values.LargestRelativeError!.RelativeError <= linear.Values.LargestRelativeError.RelativeBound);
