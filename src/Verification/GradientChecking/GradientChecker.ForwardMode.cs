@@ -52,10 +52,11 @@ public static partial class GradientChecker
         return JacobianCore(sampled, f0, claimed, forward, x, options);
     }
 
-    // f's double value is Evaluate<Dual> with zero tangents: the same operations, in the same order, as the forward-mode
-    // derivative, so finite differences and the witness see one function (DoubleDouble would round differently).
+    // f's double value is Evaluate<Dual> with zero tangents, the same evaluation the forward-mode derivative rides on;
+    // Dual's parts are double-doubles, so each value is f correctly rounded or nearly, and the finite differences
+    // sample a function whose own noise is about u/2.
     private static double[] Values(IRealFunction f, double[] x) =>
-        [.. (f.Evaluate<Dual>([.. x.Select(v => new Dual(v, 0.0))]) ?? throw new OutOfDomainException("f", "returned null; it must return an array")).Select(d => d.Value)];
+        [.. (f.Evaluate<Dual>([.. x.Select(v => new Dual(v, 0.0))]) ?? throw new OutOfDomainException("f", "returned null; it must return an array")).Select(d => d.Value.Hi)];
 
     private static double ScalarValue(IRealFunction f, double[] x)
     {
