@@ -91,9 +91,9 @@ let ``a sign error is caught and the report says which pair disagrees`` () =
     Assert.Equal(4, report.Disagreements.Count)
     for c in report.Disagreements do
         // The claim is the odd one out: autograd and the finite difference agree with each other.
-        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, c.DisagreeingPair)
-        Assert.Contains(ComparedPairs.ClaimedVersusFiniteDifference, c.DisagreeingPair)
-        Assert.DoesNotContain(ComparedPairs.AutogradVersusFiniteDifference, c.DisagreeingPair)
+        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, c.DisagreeingPairs)
+        Assert.Contains(ComparedPairs.ClaimedVersusFiniteDifference, c.DisagreeingPairs)
+        Assert.DoesNotContain(ComparedPairs.AutogradVersusFiniteDifference, c.DisagreeingPairs)
     let text = string report
     Assert.StartsWith("Gradient check FAILED: 4 of 4 coordinates disagree", text)
     Assert.False(report.Taylor.Passed, report.Taylor.Reason)

@@ -17,7 +17,7 @@ public abstract record DerivativeCheck
         Bound = r.Bound;
         Verdict = r.Verdict;
         Reason = r.Reason;
-        DisagreeingPair = r.DisagreeingPair;
+        DisagreeingPairs = r.DisagreeingPairs;
         Note = r.Note;
         Step = r.Step;
         Truncation = r.Truncation;
@@ -60,8 +60,12 @@ public abstract record DerivativeCheck
     /// <summary>True when f has a kink at x along this axis (<see cref="LeftSlope"/> and <see cref="RightSlope"/> differ).</summary>
     public bool AtKink => LeftSlope is not null;
 
-    /// <summary>Which pairs disagree, e.g. "claimed vs finite difference", joined by "; "; null when none does.</summary>
-    public string? DisagreeingPair { get; init; }
+    /// <summary>The pairs of witnesses further apart than the bound (empty when the entry agrees).</summary>
+    public IReadOnlyList<ComparedPair> DisagreeingPairs { get; init; } = [];
+
+    /// <summary>The same pairs in words, "claimed vs autograd; claimed vs finite difference", for reports; null when none.</summary>
+    public string? DisagreeingPairText => DisagreeingPairs.Count == 0 ? null : string.Join("; ", DisagreeingPairs);
+
 
     /// <summary>A remark: the kink's one-sided slopes, which value is the odd one out, a reduced or refined step.</summary>
     public string? Note { get; init; }

@@ -78,7 +78,7 @@ internal static class EntryAnalysis
     /// the Richardson stencil: every central difference across it is biased by up to half the jump), and when the estimate agrees only because its bound is as large as the values compared
     /// (half the larger of them and of the derivative scale |f|·u^(1/5)/h: no factor-2 or sign error could show).
     /// </remarks>
-    public static EntryResult Analyse(DerivativeSurvey survey, int i, int j, double claimed, double? autograd, GradientCheckOptions options)
+    public static EntryResult Analyse(DerivativeSurvey survey, int i, int j, double claimed, double? autograd, Witness second, GradientCheckOptions options)
     {
         var stencil = survey.Stencils[j];
         var noise = survey.Noise(i);
@@ -87,12 +87,12 @@ internal static class EntryAnalysis
         var fd = estimate.Value;
         var valueRounding = rho * (Math.Abs(claimed) + Math.Abs(fd) + Math.Abs(autograd ?? 0.0));
         var bound = options.Tolerance is double t ? t * Math.Max(1.0, Math.Abs(fd)) : estimate.Bound + valueRounding;
-        var smooth = Compare(claimed, autograd, fd, bound);
+        var smooth = Compare(claimed, autograd, second, fd, bound);
 
         EntryResult Open(string reason) => smooth.ToResult(estimate, valueRounding, bound, StepNote(stencil)) with { Verdict = Verdict.Inconclusive, Reason = reason };
 
         if (options.DetectKinks && Kink(survey.First[j], i, noise, options.Tolerance) is { } kink)
-            return AtKink(estimate, valueRounding, kink, claimed, autograd, rho);
+            return AtKink(estimate, valueRounding, kink, claimed, autograd, second, rho);
 
         if (options.DetectKinks && survey.Kinks[i, j])
             return smooth.ToResult(estimate, valueRounding, bound, StepNote(stencil)) with
@@ -128,7 +128,7 @@ internal static class EntryAnalysis
             var fineBound = options.Tolerance is double tf ? tf * Math.Max(1.0, Math.Abs(fine.Value)) : fine.Bound + fineValueRounding;
             if (Math.Abs(fine.Value - fd) > estimate.Bound + fine.Bound)
                 return Open(FormattableString.Invariant($"f is not smooth on the scale of the step h = {Format.Short(estimate.Step)}: the estimates at h and h/128 differ by {Format.Sci(Math.Abs(fine.Value - fd), 2)} (a kink or steep change within the step)"));
-            if (Compare(claimed, autograd, fine.Value, fineBound).Pairs.Count == 0)
+            if (Compare(claimed, autograd, second, fine.Value, fineBound).Pairs.Count == 0)
                 return Open(FormattableString.Invariant($"the values disagree with the estimate at h = {Format.Short(estimate.Step)} but agree with the one at h/128 within its bound {Format.Sci(fineBound, 2)}: a kink within the step, too small to resolve, would look the same"));
         }
         return smooth.ToResult(estimate, valueRounding, bound, StepNote(stencil));
@@ -149,23 +149,23 @@ internal static class EntryAnalysis
     }
 
     /// <summary>The verdict at a confirmed kink: every value given must lie between the one-sided slopes.</summary>
-    private static EntryResult AtKink(Estimate estimate, double valueRounding, KinkInterval kink, double claimed, double? autograd, double rho)
+    private static EntryResult AtKink(Estimate estimate, double valueRounding, KinkInterval kink, double claimed, double? autograd, Witness second, double rho)
     {
         var claimedOutside = kink.Distance(claimed, rho);
         var autogradOutside = autograd is double a ? kink.Distance(a, rho) : 0.0;
-        var pairs = new List<string>();
+        var pairs = new List<ComparedPair>();
         if (claimedOutside > 0 || double.IsNaN(claimedOutside)) pairs.Add(ComparedPairs.ClaimedVersusFiniteDifference);
-        if (autogradOutside > 0 || double.IsNaN(autogradOutside)) pairs.Add(ComparedPairs.AutogradVersusFiniteDifference);
+        if (autogradOutside > 0 || double.IsNaN(autogradOutside)) pairs.Add(new(second, Witness.FiniteDifference));
         var interval = FormattableString.Invariant($"kink: one-sided slopes {Format.Sci(kink.Left, 4)} (left) and {Format.Sci(kink.Right, 4)} (right)");
         var note = pairs.Count == 0
             ? interval + "; the value given lies between them (a subgradient along this axis)"
-            : interval + "; " + string.Join(" and ", pairs.Select(p => p.StartsWith("claimed", StringComparison.Ordinal) ? "the claimed value" : "the autograd value")) + " lie(s) outside that interval";
+            : interval + "; " + string.Join(" and ", pairs.Select(p => $"the {ComparedPair.Name(p.Left)} value")) + " lie(s) outside that interval";
         var error = Max(claimedOutside, autogradOutside);
         return new EntryResult(
             FiniteDifference: estimate.Value, Truncation: estimate.Truncation, Rounding: estimate.Rounding, ValueRounding: valueRounding,
             Bound: kink.Margin, AbsoluteError: error, RelativeError: Relative(error, claimed, autograd, estimate.Value),
             Verdict: pairs.Count == 0 ? Verdict.Agrees : Verdict.Disagrees,
-            DisagreeingPair: pairs.Count == 0 ? null : string.Join("; ", pairs), Note: note, Step: estimate.Step,
+            DisagreeingPairs: pairs, Note: note, Step: estimate.Step,
             LeftSlope: kink.Left, RightSlope: kink.Right);
     }
 
@@ -256,35 +256,39 @@ internal static class EntryAnalysis
         ? null
         : FormattableString.Invariant($"step reduced to {Format.Short(stencil.Step)}: f is not finite at x ± the usual step (edge of its domain)");
 
-    private static Comparison Compare(double claimed, double? autograd, double fd, double bound)
+    private static Comparison Compare(double claimed, double? autograd, Witness second, double fd, double bound)
     {
         static bool Close(double a, double b, double bound) => Math.Abs(a - b) <= bound; // false for NaN
-        var pairs = new List<string>();
+        var pairs = new List<ComparedPair>();
         var error = Math.Abs(claimed - fd);
         if (autograd is double a)
         {
-            if (!Close(claimed, a, bound)) pairs.Add(ComparedPairs.ClaimedVersusAutograd);
+            if (!Close(claimed, a, bound)) pairs.Add(new(Witness.Claimed, second));
             if (!Close(claimed, fd, bound)) pairs.Add(ComparedPairs.ClaimedVersusFiniteDifference);
-            if (!Close(a, fd, bound)) pairs.Add(ComparedPairs.AutogradVersusFiniteDifference);
+            if (!Close(a, fd, bound)) pairs.Add(new(second, Witness.FiniteDifference));
             error = Max(error, Math.Abs(claimed - a), Math.Abs(a - fd));
         }
         else if (!Close(claimed, fd, bound))
         {
             pairs.Add(ComparedPairs.ClaimedVersusFiniteDifference);
         }
-        return new Comparison(pairs, error, Relative(error, claimed, autograd, fd), Diagnosis(pairs, autograd is not null));
+        return new Comparison(pairs, error, Relative(error, claimed, autograd, fd), Diagnosis(pairs, autograd is null ? null : second));
     }
 
     /// <summary>Which value is the odd one out, in words, when two of three agree.</summary>
-    private static string? Diagnosis(List<string> pairs, bool threeWay)
+    private static string? Diagnosis(List<ComparedPair> pairs, Witness? second)
     {
-        if (!threeWay || pairs.Count == 0) return null;
-        var claimedAutograd = pairs.Contains(ComparedPairs.ClaimedVersusAutograd);
+        if (second is not Witness w || pairs.Count == 0) return null;
+        var name = ComparedPair.Name(w);
+        var claimedAutograd = pairs.Contains(new(Witness.Claimed, w));
         var claimedFd = pairs.Contains(ComparedPairs.ClaimedVersusFiniteDifference);
-        var autogradFd = pairs.Contains(ComparedPairs.AutogradVersusFiniteDifference);
-        if (claimedAutograd && claimedFd && !autogradFd) return "autograd and finite difference agree: the claimed value is wrong";
-        if (claimedAutograd && autogradFd && !claimedFd) return "claimed and finite difference agree: autograd differs (the tensor f, or a libtorch convention)";
-        if (claimedFd && autogradFd && !claimedAutograd) return "claimed and autograd agree: the finite difference differs (is f noisy, or not smooth on the scale of the step?)";
+        var autogradFd = pairs.Contains(new(w, Witness.FiniteDifference));
+        if (claimedAutograd && claimedFd && !autogradFd) return $"{name} and finite difference agree: the claimed value is wrong";
+        if (claimedAutograd && autogradFd && !claimedFd)
+            return w == Witness.Autograd
+                ? "claimed and finite difference agree: autograd differs (the tensor f, or a libtorch convention)"
+                : $"claimed and finite difference agree: {name} differs (the generic f is not the function sampled)";
+        if (claimedFd && autogradFd && !claimedAutograd) return $"claimed and {name} agree: the finite difference differs (is f noisy, or not smooth on the scale of the step?)";
         return claimedAutograd && claimedFd && autogradFd ? "all three differ" : null;
     }
 
@@ -328,7 +332,7 @@ internal static class EntryAnalysis
         }
     }
 
-    private sealed record Comparison(List<string> Pairs, double AbsoluteError, double RelativeError, string? Diagnosis)
+    private sealed record Comparison(List<ComparedPair> Pairs, double AbsoluteError, double RelativeError, string? Diagnosis)
     {
         public EntryResult ToResult(Estimate estimate, double valueRounding, double bound, string? note)
         {
@@ -342,7 +346,7 @@ internal static class EntryAnalysis
                 AbsoluteError: AbsoluteError,
                 RelativeError: RelativeError,
                 Verdict: Pairs.Count == 0 ? Verdict.Agrees : Verdict.Disagrees,
-                DisagreeingPair: Pairs.Count == 0 ? null : string.Join("; ", Pairs),
+                DisagreeingPairs: Pairs,
                 Note: combined.Length == 0 ? null : combined,
                 Step: estimate.Step,
                 LeftSlope: null,
@@ -354,7 +358,7 @@ internal static class EntryAnalysis
 /// <summary>The analysis of one derivative entry, before it is dressed as a gradient coordinate or a Jacobian entry.</summary>
 internal sealed record EntryResult(
     double FiniteDifference, double Truncation, double Rounding, double ValueRounding, double Bound,
-    double AbsoluteError, double RelativeError, Verdict Verdict, string? DisagreeingPair, string? Note,
+    double AbsoluteError, double RelativeError, Verdict Verdict, IReadOnlyList<ComparedPair> DisagreeingPairs, string? Note,
     double Step, double? LeftSlope, double? RightSlope)
 {
     /// <summary>Why the verdict is <see cref="Verdict.Inconclusive"/>; null otherwise.</summary>

@@ -27,7 +27,7 @@ public static partial class GradientChecker
         var f0 = sampled.ValueAt(x);
         var forward = f.ForwardJacobian(x);
         var claimed = ClaimedGradient(claimedGradient, x);
-        return GradientCore(sampled, f0, claimed, Row(forward), x, options);
+        return GradientCore(sampled, f0, claimed, Row(forward), x, options, Witness.ForwardMode);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public static partial class GradientChecker
         var sampled = SampledFunction.Vector(t => Values(f, t), x, out var f0);
         var forward = f.ForwardJacobian(x);
         var claimed = ClaimedJacobian(claimedJacobian, x, sampled.OutputLength);
-        return JacobianCore(sampled, f0, claimed, forward, x, options);
+        return JacobianCore(sampled, f0, claimed, forward, x, options, Witness.ForwardMode);
     }
 
     // f's double value is Evaluate<Dual> with zero tangents, the same evaluation the forward-mode derivative rides on;

@@ -133,11 +133,11 @@ public static partial class GradientChecker
 
     // ---- the shared core ------------------------------------------------------------------------------------------
 
-    internal static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options)
+    internal static GradientReport GradientCore(SampledFunction f, double[] f0, double[] claimed, double[]? autograd, double[] x, GradientCheckOptions options, Witness second = Witness.Autograd)
     {
         var jacobian = new double[1, claimed.Length];
         for (var j = 0; j < claimed.Length; j++) jacobian[0, j] = claimed[j];
-        var analysis = Analyse(f, f0, jacobian, autograd is null ? null : ToRow(autograd), x, options);
+        var analysis = Analyse(f, f0, jacobian, autograd is null ? null : ToRow(autograd), second, x, options);
         var coordinates = Enumerable.Range(0, x.Length)
             .Select(j => new CoordinateCheck(j, claimed[j], autograd?[j], analysis.Entries[0, j]))
             .ToArray();
@@ -152,7 +152,7 @@ public static partial class GradientChecker
             FunctionValue = f0[0],
             TaylorDirection = analysis.Direction,
             Seed = options.Seed,
-            HasAutograd = autograd is not null,
+            SecondWitness = autograd is null ? null : second,
             FunctionRelativeError = analysis.Rho,
             TermScale = analysis.Survey.Scale[0],
             NoiseLevel = analysis.Survey.Sigma[0],
@@ -163,9 +163,9 @@ public static partial class GradientChecker
         };
     }
 
-    internal static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
+    internal static JacobianReport JacobianCore(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options, Witness second = Witness.Autograd)
     {
-        var analysis = Analyse(f, f0, claimed, autograd, x, options);
+        var analysis = Analyse(f, f0, claimed, autograd, second, x, options);
         var m = f0.Length;
         var entries = new List<JacobianEntryCheck>(m * x.Length);
         var fd = new double[m, x.Length];
@@ -190,7 +190,7 @@ public static partial class GradientChecker
             FunctionValue = (double[])f0.Clone(),
             TaylorDirection = analysis.Direction,
             Seed = options.Seed,
-            HasAutograd = autograd is not null,
+            SecondWitness = autograd is null ? null : second,
             FunctionRelativeError = analysis.Rho,
             TermScales = (double[])analysis.Survey.Scale.Clone(),
             NoiseLevels = (double[])analysis.Survey.Sigma.Clone(),
@@ -221,7 +221,7 @@ public static partial class GradientChecker
     /// and, when there is a kink (along an axis, or along the Taylor direction: an O(h) remainder although every entry
     /// agrees), the kink test along several directions.
     /// </summary>
-    private static Analysis Analyse(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, double[] x, GradientCheckOptions options)
+    private static Analysis Analyse(SampledFunction f, double[] f0, double[,] claimed, double[,]? autograd, Witness second, double[] x, GradientCheckOptions options)
     {
         var n = x.Length;
         var m = f0.Length;
@@ -235,7 +235,7 @@ public static partial class GradientChecker
         {
             for (var i = 0; i < m; i++)
             {
-                var r = EntryAnalysis.Analyse(survey, i, j, claimed[i, j], autograd?[i, j], options);
+                var r = EntryAnalysis.Analyse(survey, i, j, claimed[i, j], autograd?[i, j], second, options);
                 entries[i, j] = r;
                 kinkColumn[j] |= r.LeftSlope is not null;
                 nearKink[j] |= r.LeftSlope is not null || (options.DetectKinks && survey.Kinks[i, j]);

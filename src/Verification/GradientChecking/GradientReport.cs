@@ -40,7 +40,10 @@ public sealed record GradientReport
     public required int Seed { get; init; }
 
     /// <summary>True when f was written with tensors and autograd's gradient was compared too.</summary>
-    public required bool HasAutograd { get; init; }
+    public bool HasAutograd => SecondWitness == Witness.Autograd;
+
+    /// <summary>The derivative compared beside the claimed one and the finite differences (autograd or forward mode); null for a two-way check.</summary>
+    public Witness? SecondWitness { get; init; }
 
     /// <summary>ρ, the relative accuracy assumed of f and of the compared values.</summary>
     public required double FunctionRelativeError { get; init; }
@@ -85,7 +88,7 @@ public sealed record GradientReport
         get
         {
             var parts = new List<string> { CountSummary(Coordinates.Count, Disagreements.Count, Inconclusives.Count, Kinks.Count, "coordinate", "coordinates",
-                Disagreements.Count > 0 ? FormattableString.Invariant($"coordinate {Worst.Index}, {Worst.DisagreeingPair}") : "") };
+                Disagreements.Count > 0 ? FormattableString.Invariant($"coordinate {Worst.Index}, {Worst.DisagreeingPairText}") : "") };
             if (Taylor.WasRun) parts.Add(TaylorSummary(Taylor));
             if (KinkTest.WasRun) parts.Add(KinkSummary(KinkTest));
             return $"Gradient check {Headline(Verdict)}: {string.Join("; ", parts)}";
@@ -135,21 +138,26 @@ public sealed record GradientReport
         var text = new StringBuilder();
         text.AppendLine(Summary);
         text.Append(FormattableString.Invariant($"f(x) = {Format.Sci(FunctionValue, 6)}, n = {Coordinates.Count}, {Evaluations} evaluations of f"));
-        text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
+        text.AppendLine(SecondWitness switch
+        {
+            Witness.Autograd => ", three-way: claimed, autograd (libtorch), finite difference",
+            Witness w => $", three-way: claimed, {ComparedPair.Name(w)}, finite difference",
+            null => ", two-way: claimed, finite difference",
+        });
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
             : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|f|, T̂), 3σ̂) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ = Σ|xⱼ·∂f/∂xⱼ| = {Format.Sci(TermScale, 2)}, σ̂ = {Format.Sci(NoiseLevel, 2)} (largest of {NoiseSamples} fourth differences)"));
         text.AppendLine();
 
-        var table = HasAutograd
-            ? new TextTable("i", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "step", "note")
+        var table = SecondWitness is not null
+            ? new TextTable("i", "verdict", "claimed", ComparedPair.Name(SecondWitness ?? Witness.Autograd), "finite diff.", "|error|", "bound", "step", "note")
             : new TextTable("i", "verdict", "claimed", "finite diff.", "|error|", "bound", "step", "note");
         var rows = WorstFirst;
         foreach (var c in rows.Take(MaxRows))
         {
-            var note = string.Join("; ", new[] { c.DisagreeingPair, c.Reason, c.Note }.Where(s => s is not null));
+            var note = string.Join("; ", new[] { c.DisagreeingPairText, c.Reason, c.Note }.Where(s => s is not null));
             var cells = new List<string> { c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Verdict.ToString(), Format.Sci(c.Claimed) };
-            if (HasAutograd) cells.Add(Format.Sci(c.Autograd));
+            if (SecondWitness is not null) cells.Add(Format.Sci(c.Autograd));
             cells.AddRange([Format.Sci(c.FiniteDifference), Format.Sci(c.AbsoluteError, 1), Format.Sci(c.Bound, 1), Format.Short(c.Step), note]);
             table.Add([.. cells]);
         }

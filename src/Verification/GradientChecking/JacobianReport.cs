@@ -68,7 +68,10 @@ public sealed record JacobianReport
     public required int Seed { get; init; }
 
     /// <summary>True when autograd's Jacobian was compared too.</summary>
-    public required bool HasAutograd { get; init; }
+    public bool HasAutograd => SecondWitness == Witness.Autograd;
+
+    /// <summary>The derivative compared beside the claimed one and the finite differences (autograd or forward mode); null for a two-way check.</summary>
+    public Witness? SecondWitness { get; init; }
 
     /// <summary>ρ, the relative accuracy assumed of f and of the compared values.</summary>
     public required double FunctionRelativeError { get; init; }
@@ -111,7 +114,7 @@ public sealed record JacobianReport
         {
             var inconclusive = Entries.Count(e => e.Verdict == Verdict.Inconclusive);
             var parts = new List<string> { GradientReport.CountSummary(Entries.Count, Disagreements.Count, inconclusive, Kinks.Count, "entry", "entries",
-                Disagreements.Count > 0 ? FormattableString.Invariant($"entry ({Worst.Row}, {Worst.Column}), {Worst.DisagreeingPair}") : "") };
+                Disagreements.Count > 0 ? FormattableString.Invariant($"entry ({Worst.Row}, {Worst.Column}), {Worst.DisagreeingPairText}") : "") };
             if (Taylor.WasRun) parts.Add(GradientReport.TaylorSummary(Taylor));
             if (KinkTest.WasRun) parts.Add(GradientReport.KinkSummary(KinkTest));
             return $"Jacobian check {GradientReport.Headline(Verdict)}: {string.Join("; ", parts)}";
@@ -124,20 +127,25 @@ public sealed record JacobianReport
         var text = new StringBuilder();
         text.AppendLine(Summary);
         text.Append(FormattableString.Invariant($"f: ℝ^{Columns} → ℝ^{Rows}, {Evaluations} evaluations of f"));
-        text.AppendLine(HasAutograd ? ", three-way: claimed, autograd (libtorch), finite difference" : ", two-way: claimed, finite difference");
+        text.AppendLine(SecondWitness switch
+        {
+            Witness.Autograd => ", three-way: claimed, autograd (libtorch), finite difference",
+            Witness w => $", three-way: claimed, {ComparedPair.Name(w)}, finite difference",
+            null => ", two-way: claimed, finite difference",
+        });
         text.AppendLine(Tolerance is double t
             ? FormattableString.Invariant($"bound = {Format.Sci(t, 1)}·max(1, |finite difference|) (tolerance override)")
             : FormattableString.Invariant($"bound = |R(2h) − R(h)|/(q − 1) + 3δ/h + ρ·Σ|values|; δ = max(ρ·max(|fᵢ|, T̂ᵢ), 3σ̂ᵢ) with ρ = {Format.Sci(FunctionRelativeError, 2)}, T̂ᵢ = Σ|xⱼ·∂fᵢ/∂xⱼ| ≤ {Format.Sci(TermScales.Max(), 2)}, σ̂ᵢ ≤ {Format.Sci(NoiseLevels.Max(), 2)} ({NoiseSamples} fourth differences)"));
         text.AppendLine();
-        var table = HasAutograd
-            ? new TextTable("(i, j)", "verdict", "claimed", "autograd", "finite diff.", "|error|", "bound", "note")
+        var table = SecondWitness is not null
+            ? new TextTable("(i, j)", "verdict", "claimed", ComparedPair.Name(SecondWitness ?? Witness.Autograd), "finite diff.", "|error|", "bound", "note")
             : new TextTable("(i, j)", "verdict", "claimed", "finite diff.", "|error|", "bound", "note");
         var rows = WorstFirst;
         foreach (var e in rows.Take(MaxRows))
         {
-            var note = string.Join("; ", new[] { e.DisagreeingPair, e.Reason, e.Note }.Where(s => s is not null));
+            var note = string.Join("; ", new[] { e.DisagreeingPairText, e.Reason, e.Note }.Where(s => s is not null));
             var cells = new List<string> { string.Create(CultureInfo.InvariantCulture, $"({e.Row}, {e.Column})"), e.Verdict.ToString(), Format.Sci(e.Claimed) };
-            if (HasAutograd) cells.Add(Format.Sci(e.Autograd));
+            if (SecondWitness is not null) cells.Add(Format.Sci(e.Autograd));
             cells.AddRange([Format.Sci(e.FiniteDifference), Format.Sci(e.AbsoluteError, 1), Format.Sci(e.Bound, 1), note]);
             table.Add([.. cells]);
         }

@@ -12,7 +12,7 @@ public enum Verdict
     /// </summary>
     Agrees,
 
-    /// <summary>The evidence says the claim is wrong: a pair of values differs by more than the bound (see <c>DisagreeingPair</c>).</summary>
+    /// <summary>The evidence says the claim is wrong: a pair of values differs by more than the bound (see <c>DisagreeingPairs</c>).</summary>
     Disagrees,
 
     /// <summary>

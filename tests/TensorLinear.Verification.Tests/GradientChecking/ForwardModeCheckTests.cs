@@ -43,7 +43,10 @@ public sealed class ForwardModeCheckTests
     {
         var report = GradientChecker.CheckWithForwardMode(new CubesPlusProduct(), x => [.. Gradient(x).Select(g => -g)], [0.7, -1.3, 2.1]);
         Assert.False(report.Passed);
-        Assert.All(report.Disagreements, c => Assert.NotNull(c.DisagreeingPair));
+        Assert.All(report.Disagreements, c => Assert.Contains(ComparedPairs.ClaimedVersusForwardMode, c.DisagreeingPairs));
+        Assert.All(report.Disagreements, c => Assert.DoesNotContain(ComparedPairs.ForwardModeVersusFiniteDifference, c.DisagreeingPairs));
+        Assert.Equal(Witness.ForwardMode, report.SecondWitness);
+        Assert.Contains("forward mode", report.ToString());
     }
 
     [Fact]

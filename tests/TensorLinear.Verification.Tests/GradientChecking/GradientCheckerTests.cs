@@ -53,7 +53,7 @@ public sealed class GradientCheckerTests(ITestOutputHelper output)
 
         Assert.False(report.Passed);
         Assert.Equal(Verdict.Disagrees, report.Worst.Verdict);
-        Assert.Equal(ComparedPairs.ClaimedVersusFiniteDifference, report.Worst.DisagreeingPair);
+        Assert.Equal([ComparedPairs.ClaimedVersusFiniteDifference], report.Worst.DisagreeingPairs);
         Assert.InRange(report.Taylor.ObservedOrder, 0.8, 1.2);
         Assert.False(report.Taylor.Passed);
         // No coordinate whose true derivative stands clear of its bound may pass (it disagrees, or is inconclusive when a
@@ -74,7 +74,7 @@ public sealed class GradientCheckerTests(ITestOutputHelper output)
         var report = GradientChecker.Check(function.Value, TestFunction.MissingFactorTwo(function.Gradient), x);
 
         Assert.False(report.Passed);
-        Assert.Equal(ComparedPairs.ClaimedVersusFiniteDifference, report.Worst.DisagreeingPair);
+        Assert.Equal([ComparedPairs.ClaimedVersusFiniteDifference], report.Worst.DisagreeingPairs);
         Assert.InRange(report.Taylor.ObservedOrder, 0.8, 1.2);
     }
 
@@ -115,7 +115,7 @@ public sealed class GradientCheckerTests(ITestOutputHelper output)
 
         Assert.False(report.Passed);
         Assert.Equal(Verdict.Disagrees, report.Worst.Verdict);
-        Assert.Equal(ComparedPairs.ClaimedVersusFiniteDifference, report.Worst.DisagreeingPair);
+        Assert.Equal([ComparedPairs.ClaimedVersusFiniteDifference], report.Worst.DisagreeingPairs);
         Assert.Equal(1.0, report.Worst.AbsoluteError, 1e-6); // 2 lies 1 beyond the interval [−1, 1]
     }
 

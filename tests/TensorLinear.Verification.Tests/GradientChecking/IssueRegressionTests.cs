@@ -16,7 +16,7 @@ public sealed class IssueRegressionTests(ITestOutputHelper output)
         output.WriteLine(report.ToString());
         Assert.Equal(Verdict.Disagrees, report.Verdict);
         Assert.Equal(Verdict.Disagrees, report.Coordinates[1].Verdict);
-        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, report.Coordinates[1].DisagreeingPair);
+        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, report.Coordinates[1].DisagreeingPairs);
         Assert.False(report.Coordinates[1].AtKink);
     }
 

@@ -24,7 +24,7 @@ public sealed class TorchStyleCheckTests(ITestOutputHelper output)
         Assert.True(right.Passed, right.ToString());
         Assert.True(right.HasAutograd);
         Assert.Equal(Verdict.Disagrees, wrong.Verdict);
-        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, wrong.Entries.Single(e => e.Row == 0 && e.Column == 1).DisagreeingPair);
+        Assert.Contains(ComparedPairs.ClaimedVersusAutograd, wrong.Entries.Single(e => e.Row == 0 && e.Column == 1).DisagreeingPairs);
     }
 
     [Fact]
