@@ -98,9 +98,9 @@ printfn "\n%O" wrong
 expect (not wrong.Passed) "the sign error fails the check"
 expect (wrong.Disagreements.Count = 4) "every coordinate is reported as disagreeing"
 expect (wrong.Disagreements |> Seq.forall (fun c ->
-            c.DisagreeingPair.Contains ComparedPairs.ClaimedVersusAutograd
-            && c.DisagreeingPair.Contains ComparedPairs.ClaimedVersusFiniteDifference
-            && not (c.DisagreeingPair.Contains ComparedPairs.AutogradVersusFiniteDifference)))
+            Seq.contains ComparedPairs.ClaimedVersusAutograd c.DisagreeingPairs
+            && Seq.contains ComparedPairs.ClaimedVersusFiniteDifference c.DisagreeingPairs
+            && not (Seq.contains ComparedPairs.AutogradVersusFiniteDifference c.DisagreeingPairs)))
        "the report blames the claim: autograd and the finite differences agree with each other"
 expect (not wrong.Taylor.Passed) "the Taylor test fails too (the remainder shrinks like h, not h²)"
 printfn "\nhuber-gradient: all expectations hold"

@@ -107,8 +107,8 @@ let wrong = GradientChecker.CheckWithAutograd(loss, wrongGradient, theta)
 printfn "\n%O" wrong
 expect (not wrong.Passed) "the planted slip fails the check"
 expect (wrong.Disagreements.Count > 0 && wrong.Disagreements |> Seq.forall (fun c ->
-            c.DisagreeingPair.Contains ComparedPairs.ClaimedVersusAutograd
-            && c.DisagreeingPair.Contains ComparedPairs.ClaimedVersusFiniteDifference
-            && not (c.DisagreeingPair.Contains ComparedPairs.AutogradVersusFiniteDifference)))
+            Seq.contains ComparedPairs.ClaimedVersusAutograd c.DisagreeingPairs
+            && Seq.contains ComparedPairs.ClaimedVersusFiniteDifference c.DisagreeingPairs
+            && not (Seq.contains ComparedPairs.AutogradVersusFiniteDifference c.DisagreeingPairs)))
        "the report blames the claim: autograd of the TorchSharp loss and the finite differences agree with each other"
 printfn "\ntorchsharp-user-function: all expectations hold"
