@@ -15,17 +15,18 @@ internal static class ExactModels
 
     private sealed class EmpiricalRisk(ModelKind kind, DataSet data, Penalty penalty) : IRealFunction
     {
+        private readonly double[] _targets = data.TargetArray(); // a copy: once, not per evaluation
+
         public T[] Evaluate<T>(T[] theta) where T : IRealNumber<T>
         {
             var d = data.FeatureCount;
             var w = theta.AsSpan(0, d);
-            var targets = data.TargetArray();
             var sum = T.AdditiveIdentity;
             for (var i = 0; i < data.RowCount; i++)
             {
                 var z = theta[d];
                 for (var j = 0; j < d; j++) z += T.From(data[i, j]) * w[j];
-                var y = T.From(targets[i]);
+                var y = T.From(_targets[i]);
                 sum += kind == ModelKind.Logistic
                     ? y * Softplus(-z) + (T.From(1.0) - y) * Softplus(z)
                     : (z - y) * (z - y);

@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
 
 namespace TensorLinear.Autograd.Tests.ScalarLifetime;
 
@@ -59,6 +60,7 @@ internal static class ScalarLifetimeScan
     // `use` compile to. Anything else is a temporary.
     private static IEnumerable<string> UnheldScalars(MethodDefinition m)
     {
+        m.Body.SimplifyMacros();
         var body = m.Body.Instructions;
         for (var k = 0; k < body.Count; k++)
         {
@@ -71,9 +73,9 @@ internal static class ScalarLifetimeScan
 
     private static bool IsDisposedLater(MethodDefinition m, Instruction store)
     {
-        var slot = StoredSlot(m, store);
+        var slot = Slot(store, Code.Stloc, Code.Stfld);
         if (slot is null) return false;
-        return m.Body.Instructions.Any(i => Disposes(i.Next) && Equals(LoadedSlot(m, i), slot));
+        return m.Body.Instructions.Any(i => Disposes(i.Next) && Equals(Slot(i, Code.Ldloc, Code.Ldfld), slot));
     }
 
     // C#'s using calls Dispose on the slot; F#'s use first casts it (isinst IDisposable) to a temporary it disposes.
@@ -81,25 +83,10 @@ internal static class ScalarLifetimeScan
         i?.Operand is MethodReference { Name: "Dispose" }
         || i?.OpCode.Code == Code.Isinst && ((TypeReference)i.Operand).FullName == "System.IDisposable";
 
-    private static object? StoredSlot(MethodDefinition m, Instruction i) => i.OpCode.Code switch
-    {
-        Code.Stloc_0 => m.Body.Variables[0],
-        Code.Stloc_1 => m.Body.Variables[1],
-        Code.Stloc_2 => m.Body.Variables[2],
-        Code.Stloc_3 => m.Body.Variables[3],
-        Code.Stloc or Code.Stloc_S => i.Operand,
-        Code.Stfld => ((FieldReference)i.Operand).FullName,
-        _ => null,
-    };
-
-    private static object? LoadedSlot(MethodDefinition m, Instruction i) => i.OpCode.Code switch
-    {
-        Code.Ldloc_0 => m.Body.Variables[0],
-        Code.Ldloc_1 => m.Body.Variables[1],
-        Code.Ldloc_2 => m.Body.Variables[2],
-        Code.Ldloc_3 => m.Body.Variables[3],
-        Code.Ldloc or Code.Ldloc_S => i.Operand,
-        Code.Ldfld => ((FieldReference)i.Operand).FullName,
-        _ => null,
-    };
+    // The slot an instruction stores to or loads from: a local (macros simplified, so stloc.0 … stloc.s are all stloc
+    // with the variable as operand) or a field, by name; null for anything else.
+    private static object? Slot(Instruction i, Code local, Code field) =>
+        i.OpCode.Code == local ? i.Operand
+        : i.OpCode.Code == field ? ((FieldReference)i.Operand).FullName
+        : null;
 }

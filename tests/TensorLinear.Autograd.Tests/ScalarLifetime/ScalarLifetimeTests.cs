@@ -6,7 +6,7 @@ namespace TensorLinear.Autograd.Tests.ScalarLifetime;
 // No code of ours, library or test, hands libtorch a TorchSharp Scalar that the garbage collector may free during the
 // call. Measured before this test: one run of the suite in CI failed with "Expected false to be true ... toDouble"
 // inside THSTensor_add, from `loss + penalty` (TorchSharp 0.107's a + b is a.add(b, 1), the 1 a temporary Scalar).
-public sealed class ScalarLifetimeTests
+public sealed class ScalarLifetimeTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<HashSet<string>> Hazards = new(() =>
         ScalarLifetimeScan.HazardousMembers(AssemblyDefinition.ReadAssembly(typeof(Tensor).Assembly.Location)));
@@ -23,6 +23,7 @@ public sealed class ScalarLifetimeTests
     public void TheScanFindsTheTemporariesKnownToRaceAndPassesTheHeldForms()
     {
         var hazards = Hazards.Value;
+        output.WriteLine($"TorchSharp members that hand libtorch a Scalar nobody holds, or call one that does: {hazards.Count}");
         Assert.Contains("TorchSharp.torch/Tensor TorchSharp.torch/Tensor::add(TorchSharp.torch/Tensor)", hazards);
         Assert.Contains("TorchSharp.torch/Tensor TorchSharp.torch/Tensor::op_Addition(TorchSharp.torch/Tensor,TorchSharp.torch/Tensor)", hazards);
         Assert.Contains("TorchSharp.torch/Tensor TorchSharp.torch/Tensor::op_Multiply(TorchSharp.torch/Tensor,System.Double)", hazards);
