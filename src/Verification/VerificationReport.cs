@@ -96,6 +96,9 @@ public sealed record DerivationReport
     /// <summary>The tensor twins checked, "Type.Method", from the entry's delegates.</summary>
     public required IReadOnlyList<string> Twins { get; init; }
 
+    /// <summary>The type of the entry's input, e.g. "PairCase" (<see cref="Catalog.Derivation.InputType"/>).</summary>
+    public required string Input { get; init; }
+
     /// <summary>Cases generated.</summary>
     public required int Cases { get; init; }
 

@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -56,7 +57,7 @@ public static class Verifier
         ArgumentNullException.ThrowIfNull(derivation);
         var rnd = new Rnd(CaseSeed(seed, derivation.Name, caseIndex), 0x9E3779B97F4A7C15UL);
         var size = cases <= 1 ? 100 : (int)Math.Round(100.0 * caseIndex / (cases - 1));
-        return derivation.Generator.Sample(1, rnd, size)[0];
+        return derivation.Cases.Sample(1, rnd, size)[0];
     }
 
     /// <summary>Replays one case of a run: regenerates it and runs every check on it.</summary>
@@ -88,7 +89,7 @@ public static class Verifier
             }).ToArray();
         return new DerivationReport
         {
-            Name = derivation.Name, Formula = derivation.Formula, References = derivation.ReferenceNames, Twins = derivation.TwinNames,
+            Name = derivation.Name, Formula = derivation.Formula, References = derivation.ReferenceNames, Twins = derivation.TwinNames, Input = derivation.InputType.Name,
             Cases = cases, Checks = summaries, Failures = failures, Elapsed = clock.Elapsed,
         };
     }

@@ -87,7 +87,7 @@ public partial class JsonSchemaTests
 
     private static readonly Dictionary<string, string> Derivation = new()
     {
-        ["name"] = "string", ["formula"] = "string", ["references"] = "array", ["twins"] = "array", ["cases"] = "number", ["passed"] = "boolean", ["values"] = "object|null",
+        ["name"] = "string", ["formula"] = "string", ["references"] = "array", ["twins"] = "array", ["input"] = "string", ["cases"] = "number", ["passed"] = "boolean", ["values"] = "object|null",
         ["gradients"] = "object|null", ["referenceVsTruth"] = "object|null", ["twinVsTruth"] = "object|null", ["forwardMode"] = "object|null",
         ["checks"] = "array", ["failures"] = "array",
     };

@@ -24,6 +24,7 @@ public class VerifyCommandTests
             Assert.Contains(entry.Name, result.Output);
             Assert.Equal(entry.ReferenceNames, d.GetProperty("references").EnumerateArray().Select(r => r.GetString()));
             Assert.Equal(entry.TwinNames, d.GetProperty("twins").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(entry.InputType.Name, d.GetProperty("input").GetString());
             var checks = d.GetProperty("checks").EnumerateArray().ToList();
             Assert.Equal(entry.Checks.Count, checks.Count);
             Assert.All(checks, c => Assert.Equal(0, c.GetProperty("shortfall").GetInt32()));

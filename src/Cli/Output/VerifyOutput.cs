@@ -77,6 +77,7 @@ internal static class VerifyOutput
             ["formula"] = d.Formula,
             ["references"] = new JsonArray([.. d.References.Select(r => (JsonNode)r)]),
             ["twins"] = new JsonArray([.. d.Twins.Select(t => (JsonNode)t)]),
+            ["input"] = d.Input,
             ["cases"] = d.Cases,
             ["passed"] = d.Passed,
             ["values"] = Worst(d.Values),

@@ -137,12 +137,5 @@ internal static class CatalogParts
 
     public const string TensorSide = "tensor side";
 
-    public static bool AllFinite(CaseInput c) =>
-        c.Vectors.All(v => v.All(double.IsFinite)) && c.Scalars.All(s => !double.IsNaN(s)) && (c.Parameters?.All(double.IsFinite) ?? true);
-
-    /// <summary>k vectors of one non-zero length, finite.</summary>
-    public static bool Vectors(CaseInput c, int count) =>
-        c.Vectors.Length == count && c.Length > 0 && c.Vectors.All(v => v.Length == c.Length) && AllFinite(c);
-
     public static bool NonZero(double[] v) => v.Any(x => x != 0.0);
 }

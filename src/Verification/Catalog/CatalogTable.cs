@@ -3,7 +3,7 @@ using System.Text;
 namespace TensorLinear.Verification.Catalog;
 
 /// <summary>
-/// The catalog as a Markdown table — one row per entry: its name, formula, the reference functions and tensor twins it
+/// The catalog as a Markdown table — one row per entry: its name, the type of its input, formula, the reference functions and tensor twins it
 /// binds, and the checks it runs — rendered from the entries themselves, so that docs/catalog.md, which a test keeps
 /// equal to it, cannot drift from what <c>tensorlinear verify</c> checks.
 /// </summary>
@@ -13,10 +13,10 @@ public static class CatalogTable
     public static string Markdown(IReadOnlyList<Derivation>? entries = null)
     {
         var text = new StringBuilder();
-        text.AppendLine("| entry | formula | reference (by hand) | twin (TorchSharp) | checks |");
-        text.AppendLine("|---|---|---|---|---|");
+        text.AppendLine("| entry | input | formula | reference (by hand) | twin (TorchSharp) | checks |");
+        text.AppendLine("|---|---|---|---|---|---|");
         foreach (var d in entries ?? DerivationCatalog.All)
-            text.AppendLine($"| {d.Name} | {Cell(d.Formula)} | {Code(d.ReferenceNames)} | {Code(d.TwinNames)} | {string.Join(", ", d.Checks.Select(Name))} |");
+            text.AppendLine($"| {d.Name} | `{d.InputType.Name}` | {Cell(d.Formula)} | {Code(d.ReferenceNames)} | {Code(d.TwinNames)} | {string.Join(", ", d.Checks.Select(Name))} |");
         return text.ToString();
     }
 

@@ -1,17 +1,18 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TensorLinear.Numerics;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Checks;
-using TensorLinear.Verification.Generators;
 
 namespace TensorLinear.Verification.Catalog;
 
 /// <summary>
 /// One entry of the catalog: a reference function paired with its tensor twin and a generator of well-posed inputs.
 /// Adding an entry gets every check that applies to it (<see cref="Checks"/>) for free, in the property tests and in
-/// <see cref="Verifier"/>.
+/// <see cref="Verifier"/>. An entry is a <see cref="Derivation{TCase}"/>, typed by its input; this base is what the
+/// checks see, every case as a <see cref="CaseInput"/>.
 /// </summary>
-public sealed record Derivation
+public abstract record Derivation
 {
     /// <summary>A short unique name, e.g. "dot", "norm2", "linear regression".</summary>
     public required string Name { get; init; }
@@ -37,15 +38,6 @@ public sealed record Derivation
     /// <summary>Kinks, domain edges and conventions worth knowing when reading a report.</summary>
     public string Notes { get; init; } = "";
 
-    /// <summary>Generates well-posed inputs (inputs outside the domain are excluded by construction).</summary>
-    public required Gen<CaseInput> Generator { get; init; }
-
-    /// <summary>Whether an input lies in the entry's domain; shrinking keeps only inputs for which this holds.</summary>
-    public Func<CaseInput, bool> IsValid { get; init; } = _ => true;
-
-    /// <summary>Binds an input to the reference, the twin and the bounds.</summary>
-    public required Func<CaseInput, Problem> Bind { get; init; }
-
     /// <summary>Whether the function is differentiated at all (finite differences and the Taylor test apply).</summary>
     public bool Differentiable { get; init; } = true;
 
@@ -58,16 +50,34 @@ public sealed record Derivation
     /// <summary>Whether gradient descent is checked.</summary>
     public bool HasDescent { get; init; }
 
-    /// <summary>
-    /// The entry's function as defined, over generic numbers, for a case (its fixed parts: p, the targets, the data):
-    /// in double-double it is the truth both engines' values are measured against, on dual numbers the forward-mode
-    /// witness of the derivative. Null for a predicate (parallel, perpendicular, accept), whose exact answer at its
-    /// threshold is decided by rounding rather than measured by an error.
-    /// </summary>
-    public Func<CaseInput, IRealFunction>? Exact { get; init; }
-
-    /// <summary>The identities checked on this entry.</summary>
+    /// <summary>The identities checked on this entry, each written for the entry's input type.</summary>
     public IReadOnlyList<Identity> Identities { get; init; } = [];
+
+    /// <summary>The type of the entry's input (e.g. <see cref="PairCase"/>).</summary>
+    public abstract Type InputType { get; }
+
+    /// <summary>The entry's generator, its cases seen as <see cref="CaseInput"/>s.</summary>
+    public abstract Gen<CaseInput> Cases { get; }
+
+    /// <summary>Whether <paramref name="input"/> is of the entry's input type and lies in its domain.</summary>
+    public abstract bool Admits(CaseInput input);
+
+    /// <summary>Binds an input of the entry's type to the reference, the twin and the bounds.</summary>
+    /// <exception cref="ArgumentException">The input is of another entry's type.</exception>
+    public abstract Problem Pose(CaseInput input);
+
+    /// <summary>Whether the entry carries its definition over generic numbers (see <see cref="Derivation{TCase}.Exact"/>).</summary>
+    public abstract bool HasDefinition { get; }
+
+    /// <summary>The entry's definition bound to an input's fixed parts (see <see cref="Derivation{TCase}.Exact"/>).</summary>
+    /// <exception cref="InvalidOperationException">The entry has no definition (<see cref="HasDefinition"/>).</exception>
+    public abstract IRealFunction Define(CaseInput input);
+
+    /// <summary>
+    /// The same entry with every problem it binds passed through <paramref name="change"/>: the seam for planting a
+    /// defect both engines share (the reference's own derivatives are replaced through <see cref="ReferenceFunctions"/>).
+    /// </summary>
+    public abstract Derivation Rebound(Func<Problem, Problem> change);
 
     /// <summary>The checks that apply to this entry, in the order of <see cref="CheckKind"/>.</summary>
     public IReadOnlyList<CheckKind> Checks
@@ -81,18 +91,71 @@ public sealed record Derivation
             if (HasDescent) checks.Add(CheckKind.Descent);
             if (Identities.Count > 0) checks.Add(CheckKind.Identities);
             if (Differentiable) checks.Add(CheckKind.Taylor);
-            if (Exact is not null) checks.AddRange([CheckKind.ReferenceTruth, CheckKind.TwinTruth]);
-            if (Exact is not null && Differentiable) checks.Add(CheckKind.ForwardMode);
+            if (HasDefinition) checks.AddRange([CheckKind.ReferenceTruth, CheckKind.TwinTruth]);
+            if (HasDefinition && Differentiable) checks.Add(CheckKind.ForwardMode);
             return checks;
         }
     }
 
     /// <summary>
     /// The generator with its shrinker, for FsCheck: shrinking drops vector components, rows and features, and moves
-    /// values toward small integers, keeping only candidates inside the domain (<see cref="IsValid"/>).
+    /// values toward small integers (<see cref="CaseInput.Shrinks"/>), keeping only candidates inside the domain
+    /// (<see cref="Admits"/>).
     /// </summary>
-    public Arbitrary<CaseInput> Arbitrary => Arb.From(Generator, input => Shrink.Case(input).Where(IsValid));
+    public Arbitrary<CaseInput> Arbitrary => Arb.From(Cases, input => input.Shrinks().Where(Admits));
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Name}: {Formula}";
+    public sealed override string ToString() => $"{Name}: {Formula}";
+}
+
+/// <summary>An entry of the catalog typed by its input <typeparamref name="TCase"/>.</summary>
+/// <typeparam name="TCase">The entry's input: <see cref="VectorCase"/>, <see cref="PairCase"/>, <see cref="ModelCase"/>…</typeparam>
+public sealed record Derivation<TCase> : Derivation where TCase : CaseInput
+{
+    /// <summary>Generates well-posed inputs (inputs outside the domain are excluded by construction).</summary>
+    public required Gen<TCase> Generator { get; init; }
+
+    /// <summary>Whether an input lies in the entry's domain; shrinking keeps only inputs for which this holds.</summary>
+    public Func<TCase, bool> IsValid { get; init; } = _ => true;
+
+    /// <summary>Binds an input to the reference, the twin and the bounds.</summary>
+    public required Func<TCase, Problem> Bind { get; init; }
+
+    /// <summary>
+    /// The entry's function as defined, over generic numbers, for a case (its fixed parts: p, the targets, the data):
+    /// in double-double it is the truth both engines' values are measured against, on dual numbers the forward-mode
+    /// witness of the derivative. Null for a predicate (parallel, perpendicular, accept), whose exact answer at its
+    /// threshold is decided by rounding rather than measured by an error.
+    /// </summary>
+    public Func<TCase, IRealFunction>? Exact { get; init; }
+
+    /// <inheritdoc/>
+    public override Type InputType => typeof(TCase);
+
+    /// <inheritdoc/>
+    public override Gen<CaseInput> Cases => Generator.Select(c => (CaseInput)c);
+
+    /// <inheritdoc/>
+    public override bool Admits(CaseInput input) => input is TCase c && IsValid(c);
+
+    /// <inheritdoc/>
+    public override Problem Pose(CaseInput input) => Bind(Typed(input));
+
+    /// <inheritdoc/>
+    public override bool HasDefinition => Exact is not null;
+
+    /// <inheritdoc/>
+    public override IRealFunction Define(CaseInput input) =>
+        (Exact ?? throw new InvalidOperationException($"{Name} has no definition over generic numbers"))(Typed(input));
+
+    /// <inheritdoc/>
+    public override Derivation Rebound(Func<Problem, Problem> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var bind = Bind;
+        return this with { Bind = c => change(bind(c)) };
+    }
+
+    private TCase Typed(CaseInput input) => input as TCase
+        ?? throw new ArgumentException($"{Name} takes a {typeof(TCase).Name}, not a {input?.GetType().Name ?? "null"}", nameof(input));
 }

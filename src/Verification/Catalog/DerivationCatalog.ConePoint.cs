@@ -1,4 +1,5 @@
 using TensorLinear.Autograd;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
@@ -17,7 +18,7 @@ public static partial class DerivationCatalog
     /// ‖∇ₓθ‖₂ = 1/‖x‖₂ — the angle changes at unit rate along the sphere — within the bound of
     /// <see cref="TolerancePolicy.AngleGradientLength"/>.
     /// </summary>
-    private static Derivation AngleAtConePoint(ReferenceFunctions f) => new()
+    private static Derivation AngleAtConePoint(ReferenceFunctions f) => new Derivation<PairCase>
     {
         Name = EntryNames.AngleConePoint,
         Formula = "θ(x, c·x) = 0 for c > 0 and π for c < 0; no gradient there; ‖∇ₓθ‖₂·‖x‖₂ = 1 off it",
@@ -26,19 +27,19 @@ public static partial class DerivationCatalog
         Exact = c => ExactVectors.Angle,
         Notes = "Convention at θ = 0 or π: the reference refuses the gradient (DegenerateInputException), the twin's autograd returns a finite vector. The finite differences and the Taylor test do not apply (the cone is within their step); values, the convention and the gradient's length are checked.",
         Generator = Inputs.ConePair(),
-        IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1])
-                       && (c.Tag is "parallel" or "antiparallel" ? Parallel(c.Vectors[0], c.Vectors[1])
-                           : c.Tag == "nearly parallel" && Math.Sin(TolerancePolicy.AngleOf(c.Vectors[0], c.Vectors[1])) > 1e-12),
+        IsValid = c => c.IsWellFormed && NonZero(c.X) && NonZero(c.Y)
+                       && (c.Tag is "parallel" or "antiparallel" ? Parallel(c.X, c.Y)
+                           : c.Tag == "nearly parallel" && Math.Sin(TolerancePolicy.AngleOf(c.X, c.Y)) > 1e-12),
         Differentiable = false,
         HasHandDerivative = false,
         Bind = c => Pair(c, f.Angle, Gradient(f.AngleGradientX, f.AngleGradientY), TensorVector.Angle, TolerancePolicy.Angle, TolerancePolicy.AngleGradient),
         Identities = [ConeConvention(f)],
     };
 
-    private static Identity ConeConvention(ReferenceFunctions f) => new("cone-point convention",
+    private static Identity ConeConvention(ReferenceFunctions f) => Identity.Of<PairCase>("cone-point convention",
         "x ∥ y: the reference refuses ∇θ and autograd's is finite; otherwise ‖∇ₓθ‖·‖x‖ = ‖∇_yθ‖·‖y‖ = 1", c =>
         {
-            double[] x = c.Vectors[0], y = c.Vectors[1];
+            var (x, y) = (c.X, c.Y);
             var n = x.Length;
             var (_, twin) = TwinValueAndGradient(t => TensorVector.Angle(Part(t, 0, n), Part(t, n, n)), [.. x, .. y]);
             if (c.Tag != "nearly parallel")

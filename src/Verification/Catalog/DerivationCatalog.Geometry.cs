@@ -1,5 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Reference;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
@@ -9,12 +10,12 @@ using Tensor = TorchSharp.torch.Tensor;
 namespace TensorLinear.Verification.Catalog;
 
 // Hyperplanes: Reference.Hyperplane against Autograd.Derivations.TensorHyperplane, differentiated with respect to
-// θ = (x, w, w₀). Inputs: Vectors = [w, x], Scalars = [w₀, c].
+// θ = (x, w, w₀), from a HyperplaneCase.
 public static partial class DerivationCatalog
 {
     private static Derivation[] CreateGeometry(ReferenceFunctions f) =>
     [
-        new()
+        new Derivation<HyperplaneCase>
         {
             Name = EntryNames.HyperplaneScore,
             Formula = "wᵀx + w₀, ∇ = (w, x, 1) in θ = (x, w, w₀)",
@@ -35,7 +36,7 @@ public static partial class DerivationCatalog
                 TolerancePolicy.HyperplaneEvaluate,
                 (w, b, x) => TolerancePolicy.HyperplaneEvaluateGradient(w, x)),
         },
-        new()
+        new Derivation<HyperplaneCase>
         {
             Name = EntryNames.SignedDistance,
             Formula = "d = (wᵀx + w₀)/‖w‖₂, ∇ₓ = ŵ, ∇_w = (x − d·ŵ)/‖w‖, ∂/∂w₀ = 1/‖w‖",
@@ -57,7 +58,7 @@ public static partial class DerivationCatalog
                 TolerancePolicy.SignedDistanceGradient),
             Identities = [ScaleInvariance(f)],
         },
-        new()
+        new Derivation<HyperplaneCase>
         {
             Name = EntryNames.Foot,
             Formula = "p = x − d·ŵ, the point of the hyperplane nearest x; ∂p/∂x = I − ŵŵᵀ, ∂p/∂w row i = −(ŵᵢx + d·eᵢ − 2d·ŵᵢŵ)/‖w‖, ∂p/∂w₀ = −ŵ/‖w‖",
@@ -69,7 +70,7 @@ public static partial class DerivationCatalog
             IsValid = ValidHyperplane,
             Bind = c =>
             {
-                var (w, b, x) = (c.Vectors[0], c.Scalars[0], c.Vectors[1]);
+                var (w, b, x) = (c.Weights, c.Bias, c.X);
                 var n = w.Length;
                 return new Problem
                 {
@@ -91,18 +92,17 @@ public static partial class DerivationCatalog
         },
     ];
 
-    private static bool ValidHyperplane(CaseInput c) =>
-        CatalogParts.Vectors(c, 2) && c.Scalars.Length == 2 && double.IsFinite(c.Scalars[0]) && c.Scalars[1] > 0 && NonZero(c.Vectors[0]);
+    private static bool ValidHyperplane(HyperplaneCase c) => c.IsWellFormed && NonZero(c.Weights);
 
     private static (double[] X, double[] W, double Bias) HyperplaneParts(double[] theta, int n) =>
         (theta[..n], theta[n..(2 * n)], theta[2 * n]);
 
     /// <summary>A scalar function of a hyperplane and a point, differentiated with respect to θ = (x, w, w₀).</summary>
-    private static Problem HyperplaneProblem(CaseInput c, Func<double[], double, double[], double> f, Func<double[], double, double[], double[]> gradient,
+    private static Problem HyperplaneProblem(HyperplaneCase c, Func<double[], double, double[], double> f, Func<double[], double, double[], double[]> gradient,
                                              Func<Tensor, Tensor, Tensor, Tensor> twin, Func<double[], double, double[], Bound> valueError,
                                              Func<double[], double, double[], Bound[]> gradientError)
     {
-        var (w, b, x) = (c.Vectors[0], c.Scalars[0], c.Vectors[1]);
+        var (w, b, x) = (c.Weights, c.Bias, c.X);
         var n = w.Length;
         return Scalar(Concat(x, w, [b]), Names(Names("x", n), Names("w", n), ["w₀"]),
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return f(tw, tb, tx); },
@@ -112,9 +112,9 @@ public static partial class DerivationCatalog
             t => { var (tx, tw, tb) = HyperplaneParts(t, n); return gradientError(tw, tb, tx); });
     }
 
-    private static Identity ScaleInvariance(ReferenceFunctions f) => new("scale invariance", "d(c·w, c·w₀; x) = d(w, w₀; x) for c > 0", c =>
+    private static Identity ScaleInvariance(ReferenceFunctions f) => Identity.Of<HyperplaneCase>("scale invariance", "d(c·w, c·w₀; x) = d(w, w₀; x) for c > 0", c =>
     {
-        var (w, b, x, scale) = (c.Vectors[0], c.Scalars[0], c.Vectors[1], c.Scalars[1]);
+        var (w, b, x, scale) = (c.Weights, c.Bias, c.X, c.Scale);
         var bound = TolerancePolicy.ScaleInvariance(w, b, x);
         var cw = w.Select(v => scale * v).ToArray();
         var reference = f.SignedDistance(new Hyperplane(cw, scale * b), x) - f.SignedDistance(new Hyperplane(w, b), x);
@@ -124,9 +124,9 @@ public static partial class DerivationCatalog
         return [Residual(0, "d(cw, cw₀) − d(w, w₀)", ReferenceSide, reference, bound), Residual(1, "d(cw, cw₀) − d(w, w₀)", TensorSide, tensor, bound)];
     });
 
-    private static Identity FootOnHyperplane(ReferenceFunctions f) => new("foot on the hyperplane", "d(foot(x)) = 0", c =>
+    private static Identity FootOnHyperplane(ReferenceFunctions f) => Identity.Of<HyperplaneCase>("foot on the hyperplane", "d(foot(x)) = 0", c =>
     {
-        var (w, b, x) = (c.Vectors[0], c.Scalars[0], c.Vectors[1]);
+        var (w, b, x) = (c.Weights, c.Bias, c.X);
         var bound = TolerancePolicy.FootOnHyperplane(w, b, x);
         var plane = new Hyperplane(w, b);
         var reference = f.SignedDistance(plane, f.Foot(plane, x));

@@ -1,5 +1,6 @@
 using TensorLinear.Autograd;
 using TensorLinear.Reference;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
@@ -15,7 +16,7 @@ public static partial class DerivationCatalog
 {
     private static Derivation[] CreateLines(ReferenceFunctions f) =>
     [
-        new()
+        new Derivation<TwoPointsCase>
         {
             Name = EntryNames.LineThrough,
             Formula = "m = (q₁ − p₁)/(q₀ − p₀), b = p₁ − m·p₀, differentiated in θ = (p, q)",
@@ -24,22 +25,22 @@ public static partial class DerivationCatalog
             Exact = c => ExactGeometry.LineThrough,
             Notes = "Non-vertical lines (q₀ ≠ p₀): a vertical line has no slope, and the twin refuses it. The reference has no hand derivative of the slope: autograd's is checked against finite differences.",
             Generator = Inputs.TwoPoints(),
-            IsValid = c => CatalogParts.Vectors(c, 2) && c.Length == 2 && c.Vectors[0][0] != c.Vectors[1][0],
+            IsValid = c => c.IsWellFormed && c.P[0] != c.Q[0],
             HasHandDerivative = false,
             Bind = c => new Problem
             {
-                Point = Concat(c.Vectors[0], c.Vectors[1]),
+                Point = Concat(c.P, c.Q),
                 Variables = ["p₀", "p₁", "q₀", "q₁"],
                 Reference = t => SlopeAndIntercept(f.LineThrough(t[..2], t[2..])),
                 Twin = t => TensorLine.Through(Part(t, 0, 2), Part(t, 2, 2)),
                 ValueError = t => TolerancePolicy.LineThrough(t[..2], t[2..]),
                 JacobianError = t => TolerancePolicy.LineThroughJacobian(t[..2], t[2..]),
                 // the slope changes on the scale of the run q₀ − p₀ in the abscissas, on the scale 1 in the ordinates
-                VariableScales = [Math.Abs(c.Vectors[1][0] - c.Vectors[0][0]), 1.0, Math.Abs(c.Vectors[1][0] - c.Vectors[0][0]), 1.0],
+                VariableScales = [Math.Abs(c.Q[0] - c.P[0]), 1.0, Math.Abs(c.Q[0] - c.P[0]), 1.0],
             },
             Identities = [PassesThroughBoth(f)],
         },
-        new()
+        new Derivation<SlopeAndPointCase>
         {
             Name = EntryNames.PerpendicularThrough,
             Formula = "m⊥ = −1/m, b⊥ = y₀ − m⊥·x₀, differentiated in θ = (m, x₀, y₀)",
@@ -48,26 +49,26 @@ public static partial class DerivationCatalog
             Exact = c => ExactGeometry.PerpendicularThrough,
             Notes = "m ≠ 0 (the perpendicular of a horizontal line is vertical). No hand derivative in the reference: autograd's against finite differences.",
             Generator = Inputs.SlopeAndPoint(),
-            IsValid = c => CatalogParts.Vectors(c, 1) && c.Length == 2 && c.Scalars.Length == 2 && c.Scalars[0] != 0 && double.IsFinite(c.Scalars[0]) && double.IsFinite(c.Scalars[1]),
+            IsValid = c => c.IsWellFormed && c.Slope != 0,
             HasHandDerivative = false,
             Bind = c =>
             {
-                var b = c.Scalars[1];
+                var b = c.Intercept;
                 return new Problem
                 {
-                    Point = [c.Scalars[0], .. c.Vectors[0]],
+                    Point = [c.Slope, .. c.Point],
                     Variables = ["m", "x₀", "y₀"],
                     Reference = t => SlopeAndIntercept(f.PerpendicularThrough(new Line.Sloped(t[0], b), t[1..])),
                     Twin = t => TensorLine.PerpendicularThrough(t[0], Part(t, 1, 2)),
                     ValueError = t => TolerancePolicy.PerpendicularThrough(t[0], t[1..]),
                     JacobianError = t => TolerancePolicy.PerpendicularThroughJacobian(t[0], t[1..]),
                     // −1/m changes on the scale |m| in m; the point enters linearly
-                    VariableScales = [Math.Abs(c.Scalars[0]), 1.0, 1.0],
+                    VariableScales = [Math.Abs(c.Slope), 1.0, 1.0],
                 };
             },
             Identities = [PerpendicularIsPerpendicular(f)],
         },
-        new()
+        new Derivation<TwoSlopesCase>
         {
             Name = EntryNames.Parallel,
             Formula = "parallel ⇔ |m₁ − m₂| ≤ τ·max(|m₁|, |m₂|)",
@@ -75,7 +76,7 @@ public static partial class DerivationCatalog
             Twins = [TensorLine.IsParallel],
             Notes = "A verdict (1 or 0), values only: equal slopes, slopes a few ulps apart and unrelated ones, with τ from 0 to 1e-6.",
             Generator = Inputs.TwoSlopes(),
-            IsValid = ValidSlopes,
+            IsValid = c => c.IsWellFormed,
             Differentiable = false,
             HasHandDerivative = false,
             Bind = c => Verdict(c,
@@ -83,7 +84,7 @@ public static partial class DerivationCatalog
                 (t, tau) => TensorLine.IsParallel(t[0], t[1], tau),
                 (_, _, _) => TolerancePolicy.Parallel()),
         },
-        new()
+        new Derivation<TwoSlopesCase>
         {
             Name = EntryNames.Perpendicular,
             Formula = "perpendicular ⇔ |m₁m₂ + 1| ≤ τ",
@@ -91,7 +92,7 @@ public static partial class DerivationCatalog
             Twins = [TensorLine.IsPerpendicular],
             Notes = "A verdict (1 or 0), values only; either verdict is right when |m₁m₂ + 1| is within rounding of τ.",
             Generator = Inputs.TwoSlopes(),
-            IsValid = ValidSlopes,
+            IsValid = c => c.IsWellFormed,
             Differentiable = false,
             HasHandDerivative = false,
             Bind = c => Verdict(c,
@@ -99,7 +100,7 @@ public static partial class DerivationCatalog
                 (t, tau) => TensorLine.IsPerpendicular(t[0], t[1], tau),
                 TolerancePolicy.Perpendicular),
         },
-        new()
+        new Derivation<DecisionCase>
         {
             Name = EntryNames.DecisionScore,
             Formula = "s = wᵀx, differentiated in θ = (x, w)",
@@ -108,11 +109,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactGeometry.DecisionScore,
             Notes = "w ≠ 0. No hand derivative in the reference: autograd's (w, x) against finite differences.",
             Generator = Inputs.DecisionRule(),
-            IsValid = ValidRule,
+            IsValid = c => c.IsWellFormed && NonZero(c.Weights),
             HasHandDerivative = false,
             Bind = c =>
             {
-                var (w, x, target) = (c.Vectors[0], c.Vectors[1], c.Scalars[0]);
+                var (w, x, target) = (c.Weights, c.X, c.Target);
                 var n = w.Length;
                 return Scalar(Concat(x, w), Names(Names("x", n), Names("w", n)),
                     t => f.DecisionScore(new DecisionRule(t[n..], target), t[..n]), null,
@@ -120,7 +121,7 @@ public static partial class DerivationCatalog
                     t => TolerancePolicy.Dot(t[n..], t[..n]), t => TolerancePolicy.DotGradient(t[n..], t[..n]));
             },
         },
-        new()
+        new Derivation<DecisionCase>
         {
             Name = EntryNames.DecisionRule,
             Formula = "accept x ⇔ wᵀx ≥ t",
@@ -128,12 +129,12 @@ public static partial class DerivationCatalog
             Twins = [TensorDecisionRule.Accepts],
             Notes = "A verdict (1 or 0), values only: exact ties of small integers must be accepted by both sides; elsewhere either verdict is right only within rounding of t.",
             Generator = Inputs.DecisionRule(),
-            IsValid = ValidRule,
+            IsValid = c => c.IsWellFormed && NonZero(c.Weights),
             Differentiable = false,
             HasHandDerivative = false,
             Bind = c =>
             {
-                var (w, x, target) = (c.Vectors[0], c.Vectors[1], c.Scalars[0]);
+                var (w, x, target) = (c.Weights, c.X, c.Target);
                 var n = w.Length;
                 return new Problem
                 {
@@ -147,12 +148,6 @@ public static partial class DerivationCatalog
         },
     ];
 
-    private static bool ValidSlopes(CaseInput c) =>
-        c.Scalars.Length == 3 && c.Scalars.All(double.IsFinite) && c.Scalars[2] >= 0;
-
-    private static bool ValidRule(CaseInput c) =>
-        CatalogParts.Vectors(c, 2) && c.Scalars.Length == 1 && double.IsFinite(c.Scalars[0]) && NonZero(c.Vectors[0]);
-
     private static double[] SlopeAndIntercept(Line line) => line switch
     {
         Line.Sloped s => [s.Slope, s.Intercept],
@@ -160,13 +155,13 @@ public static partial class DerivationCatalog
     };
 
     /// <summary>A verdict of two slopes and a tolerance, θ = (m₁, m₂), as 1 or 0 on each side.</summary>
-    private static Problem Verdict(CaseInput c, Func<double, double, double, bool> reference, Func<Tensor, double, Tensor> twin,
+    private static Problem Verdict(TwoSlopesCase c, Func<double, double, double, bool> reference, Func<Tensor, double, Tensor> twin,
                                    Func<double, double, double, Bound> bound)
     {
-        var tau = c.Scalars[2];
+        var tau = c.Tolerance;
         return new Problem
         {
-            Point = c.Scalars[..2],
+            Point = [c.First, c.Second],
             Variables = ["m₁", "m₂"],
             Reference = t => [reference(t[0], t[1], tau) ? 1.0 : 0.0],
             Twin = t => twin(t, tau).to_type(ScalarType.Float64).reshape(1),
@@ -174,9 +169,9 @@ public static partial class DerivationCatalog
         };
     }
 
-    private static Identity PassesThroughBoth(ReferenceFunctions f) => new("passes through both points", "m·p₀ + b = p₁ and m·q₀ + b = q₁", c =>
+    private static Identity PassesThroughBoth(ReferenceFunctions f) => Identity.Of<TwoPointsCase>("passes through both points", "m·p₀ + b = p₁ and m·q₀ + b = q₁", c =>
     {
-        double[] p = c.Vectors[0], q = c.Vectors[1];
+        var (p, q) = (c.P, c.Q);
         var bound = TolerancePolicy.PassesThrough(p, q);
         var reference = SlopeAndIntercept(f.LineThrough(p, q));
         var twin = CaseEvaluation.EvaluateTwin(t => TensorLine.Through(Part(t, 0, 2), Part(t, 2, 2)), [.. p, .. q]);
@@ -185,11 +180,11 @@ public static partial class DerivationCatalog
                 Residual(2, "m·p₀ + b − p₁", TensorSide, Miss(twin, p), bound), Residual(3, "m·q₀ + b − q₁", TensorSide, Miss(twin, q), bound)];
     });
 
-    private static Identity PerpendicularIsPerpendicular(ReferenceFunctions f) => new("perpendicular", "m·m⊥ = −1, and IsPerpendicularTo holds within γ₃", c =>
+    private static Identity PerpendicularIsPerpendicular(ReferenceFunctions f) => Identity.Of<SlopeAndPointCase>("perpendicular", "m·m⊥ = −1, and IsPerpendicularTo holds within γ₃", c =>
     {
-        var (m, point) = (c.Scalars[0], c.Vectors[0]);
+        var (m, point) = (c.Slope, c.Point);
         var bound = TolerancePolicy.PerpendicularResidual();
-        var line = new Line.Sloped(m, c.Scalars[1]);
+        var line = new Line.Sloped(m, c.Intercept);
         var perpendicular = f.PerpendicularThrough(line, point);
         var twin = CaseEvaluation.EvaluateTwin(t => TensorLine.PerpendicularThrough(t[0], Part(t, 1, 2)), [m, .. point]);
         var exact = Bound.Exact(1.0, "exact: the verdict holds or it does not");

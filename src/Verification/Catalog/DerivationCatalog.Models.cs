@@ -4,6 +4,7 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Training;
 using TensorLinear.Reference.Training;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Generators;
 using TensorLinear.Verification.Tolerances;
@@ -39,7 +40,7 @@ public static partial class DerivationCatalog
     {
         var linear = kind == ModelKind.Linear;
         var f = ModelFunctions.Of(functions, kind);
-        return new Derivation
+        return new Derivation<ModelCase>
         {
             Name = linear ? EntryNames.LinearRegression : EntryNames.LogisticRegression,
             Formula = linear
@@ -48,13 +49,12 @@ public static partial class DerivationCatalog
             References = [f.Loss, f.Gradient, f.Hessian, f.Train],
             Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorEmpiricalRisk.Loss,
                      (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
-            Exact = c => ExactModels.Loss(kind, c.Data!, c.Penalty),
+            Exact = c => ExactModels.Loss(kind, c.Data, c.Penalty),
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
             Generator = Inputs.Model(kind),
-            IsValid = c => c.Data is DataSet data && c.Parameters is double[] theta && theta.Length == data.FeatureCount + 1 && theta.All(double.IsFinite)
-                           && c.Scalars.Length == 2 && c.Scalars[0] > 0 && c.Scalars[0] <= 1.5 && c.Scalars[1] >= 1 && c.Scalars[1] == Math.Floor(c.Scalars[1])
-                           && (linear || data.Targets.ToArray().All(y => y is 0.0 or 1.0))
-                           && (c.FitIntercept || c.Penalty.L2 > 0 || data.Features.ToArray().Any(v => v != 0)),
+            IsValid = c => c.IsWellFormed && c.StepFraction > 0 && c.StepFraction <= 1.5 && c.Epochs >= 1
+                           && (linear || c.Data.Targets.ToArray().All(y => y is 0.0 or 1.0))
+                           && (c.FitIntercept || c.Penalty.L2 > 0 || c.Data.Features.ToArray().Any(v => v != 0)),
             Bind = c => BindModel(f, kind, c),
             HasHessian = true,
             HasDescent = true,
@@ -62,13 +62,13 @@ public static partial class DerivationCatalog
         };
     }
 
-    private static Problem BindModel(ModelFunctions f, ModelKind kind, CaseInput c)
+    private static Problem BindModel(ModelFunctions f, ModelKind kind, ModelCase c)
     {
-        var data = c.Data!;
+        var data = c.Data;
         var d = data.FeatureCount;
         var penalty = c.Penalty;
         var smooth = new Penalty(l2: penalty.L2);
-        return Scalar(c.Parameters!, Names(Names("w", d), ["b"]),
+        return Scalar(c.Parameters, Names(Names("w", d), ["b"]),
             t => f.LossAt(data, t, penalty),
             t => f.GradientAt(data, t, penalty),
             t => TwinLoss(kind, data, t, penalty),
@@ -89,8 +89,8 @@ public static partial class DerivationCatalog
                 var lipschitz = LipschitzBound.Of(kind, data, penalty, c.FitIntercept);
                 return new DescentProblem
                 {
-                    Kind = kind, Data = data, Start = c.Parameters!, Penalty = penalty, FitIntercept = c.FitIntercept, Lipschitz = lipschitz,
-                    LearningRate = c.Scalars[0] / lipschitz, Epochs = (int)c.Scalars[1],
+                    Kind = kind, Data = data, Start = c.Parameters, Penalty = penalty, FitIntercept = c.FitIntercept, Lipschitz = lipschitz,
+                    LearningRate = c.StepFraction / lipschitz, Epochs = c.Epochs,
                     Train = f.Train, SmoothGradient = t => f.GradientAt(data, t, smooth),
                 };
             });
@@ -119,10 +119,9 @@ public static partial class DerivationCatalog
 
     /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>
     private static Identity ModelStepLowersLoss(ModelFunctions f, ModelKind kind) =>
-        new("gradient step lowers the loss", "f(θ − ∇f/L) ≤ f(θ) − ‖∇f‖²/(4L), f the smooth loss", c =>
+        Identity.Of<ModelCase>("gradient step lowers the loss", "f(θ − ∇f/L) ≤ f(θ) − ‖∇f‖²/(4L), f the smooth loss", c =>
         {
-            var data = c.Data!;
-            var theta = c.Parameters!;
+            var (data, theta) = (c.Data, c.Parameters);
             var smooth = new Penalty(l2: c.Penalty.L2);
             var l = LipschitzBound.Of(kind, data, smooth, fitIntercept: true);
             var eta = 1.0 / l;

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using TensorLinear.Autograd;
+using TensorLinear.Verification.Cases;
 using TensorLinear.Verification.Checks;
 using TensorLinear.Verification.Exact;
 using TensorLinear.Verification.Generators;
@@ -14,7 +15,7 @@ public static partial class DerivationCatalog
 {
     private static Derivation[] CreateVectors(ReferenceFunctions f) =>
     [
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.Dot,
             Formula = "xᵀy = Σᵢ xᵢyᵢ, ∇ = (y, x)",
@@ -23,11 +24,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Dot,
             Notes = "Values may cancel (nearly orthogonal vectors): the bound scales with Σ|xᵢyᵢ|, not |xᵀy|.",
             Generator = Inputs.Pair(nonZeroX: false, nonZeroY: false),
-            IsValid = c => CatalogParts.Vectors(c, 2),
+            IsValid = c => c.IsWellFormed,
             Bind = c => Pair(c, f.Dot, Gradient(f.DotGradientX, f.DotGradientY), TensorVector.Dot, TolerancePolicy.Dot, TolerancePolicy.DotGradient),
             Identities = [CauchySchwarz(f)],
         },
-        new()
+        new Derivation<VectorCase>
         {
             Name = EntryNames.Norm1,
             Formula = "‖x‖₁ = Σᵢ |xᵢ|, ∇ = sign(x)",
@@ -36,11 +37,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Norm1,
             Notes = "Kinks at zero components: both sides take sign(0) = 0, a subgradient; the checker recognises the kink.",
             Generator = Inputs.Vector(nonZero: false),
-            IsValid = c => CatalogParts.Vectors(c, 1),
+            IsValid = c => c.IsWellFormed,
             Bind = c => Single(c, f.Norm1, f.Norm1Gradient, TensorVector.Norm1, TolerancePolicy.Norm1, TolerancePolicy.Norm1Gradient,
                 x => [.. x.Select(Math.Abs)]),
         },
-        new()
+        new Derivation<VectorCase>
         {
             Name = EntryNames.Norm2,
             Formula = "‖x‖₂ = √(Σᵢ xᵢ²), ∇ = x/‖x‖₂",
@@ -49,10 +50,10 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Norm2,
             Notes = "x = 0 is excluded (the reference refuses ∇‖0‖₂; libtorch returns 0): tested separately as an error.",
             Generator = Inputs.Vector(nonZero: true),
-            IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
+            IsValid = c => c.IsWellFormed && NonZero(c.X),
             Bind = c => Single(c, f.Norm2, f.Norm2Gradient, TensorVector.Norm2, TolerancePolicy.Norm2, TolerancePolicy.Norm2Gradient),
         },
-        new()
+        new Derivation<VectorCase>
         {
             Name = EntryNames.NormInf,
             Formula = "‖x‖∞ = maxᵢ |xᵢ|, ∇ = sign(xᵢ)/k on the k tied components",
@@ -61,29 +62,28 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.NormInf,
             Notes = "Ties are kinks; both sides split sign(xᵢ)/k evenly among the k tied components (libtorch 2.10's norm backward for p = ∞, confirmed by DomainEdgeTests).",
             Generator = Inputs.Vector(nonZero: false),
-            IsValid = c => CatalogParts.Vectors(c, 1),
+            IsValid = c => c.IsWellFormed,
             Bind = c => Single(c, f.NormInf, f.NormInfGradient, TensorVector.NormInf, TolerancePolicy.NormInf, TolerancePolicy.NormInfGradient,
                 MaxNormKinkDistances),
         },
-        new()
+        new Derivation<NormOrderCase>
         {
             Name = EntryNames.NormP,
             Formula = "‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p), ∇ = sign(xᵢ)|xᵢ|^(p−1)/‖x‖ₚ^(p−1), 1 < p < ∞",
             References = [f.NormP, f.NormPGradient],
             Twins = [TensorVector.NormP],
-            Exact = c => ExactVectors.NormP(c.Scalars[0]),
+            Exact = c => ExactVectors.NormP(c.P),
             Notes = "p in [1.1, 8]; x ≠ 0; for p < 2 no zero component (‖·‖ₚ is not twice differentiable there, so the Taylor test could not see order 2). Components stay within 1e3, so libtorch's |x|ᵖ cannot overflow.",
             Generator = Inputs.VectorAndOrder(),
-            IsValid = c => CatalogParts.Vectors(c, 1) && c.Scalars.Length == 1 && c.Scalars[0] > 1 && c.Scalars[0] < 10
-                           && NonZero(c.Vectors[0]) && (c.Scalars[0] >= 2 || c.Vectors[0].All(v => v != 0)),
+            IsValid = c => c.IsWellFormed && c.P > 1 && c.P < 10 && NonZero(c.X) && (c.P >= 2 || c.X.All(v => v != 0)),
             Bind = c =>
             {
-                var p = c.Scalars[0];
-                return Single(c, x => f.NormP(x, p), x => f.NormPGradient(x, p), x => TensorVector.NormP(x, p),
+                var p = c.P;
+                return Single(new VectorCase(c.X), x => f.NormP(x, p), x => f.NormPGradient(x, p), x => TensorVector.NormP(x, p),
                     x => TolerancePolicy.NormP(x, p), x => TolerancePolicy.NormPGradient(x, p));
             },
         },
-        new()
+        new Derivation<VectorCase>
         {
             Name = EntryNames.Unit,
             Formula = "x̂ = x/‖x‖₂, Jacobian (I − x̂x̂ᵀ)/‖x‖₂",
@@ -92,10 +92,10 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Unit,
             Notes = "x = 0 is excluded (no direction): tested separately as an error on both sides.",
             Generator = Inputs.Vector(nonZero: true),
-            IsValid = c => CatalogParts.Vectors(c, 1) && NonZero(c.Vectors[0]),
+            IsValid = c => c.IsWellFormed && NonZero(c.X),
             Bind = c =>
             {
-                var x = c.Vectors[0];
+                var x = c.X;
                 return new Problem
                 {
                     Point = x, Variables = Names("x", x.Length), Reference = f.Unit, Twin = TensorVector.Unit, ValueError = TolerancePolicy.Unit,
@@ -104,7 +104,7 @@ public static partial class DerivationCatalog
             },
             Identities = [UnitLength(f)],
         },
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.Cosine,
             Formula = "cos θ = x̂ᵀŷ, ∇ₓ = (ŷ − cos θ·x̂)/‖x‖",
@@ -113,11 +113,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Cosine,
             Notes = "x, y ≠ 0. The value is clamped to [−1, 1] on both sides; the twin's clamp leaves the gradient that of x̂ᵀŷ.",
             Generator = Inputs.Pair(),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]),
+            IsValid = c => c.IsWellFormed && NonZero(c.X) && NonZero(c.Y),
             Bind = c => Pair(c, f.Cosine, Gradient(f.CosineGradientX, f.CosineGradientY), TensorVector.Cosine, TolerancePolicy.Cosine, TolerancePolicy.CosineGradient,
                 directional: true),
         },
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.Angle,
             Formula = "θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), ∇ₓ = −r̂/‖x‖ with r̂ the direction of ŷ's component orthogonal to x̂",
@@ -125,13 +125,13 @@ public static partial class DerivationCatalog
             Twins = [TensorVector.Angle],
             Exact = c => ExactVectors.Angle,
             Notes = "Away from the cone points θ = 0 and π: every case keeps x at least 1e-4·max(1, |components|) from the line of y (and y from that of x), so the finite-difference step stays far from the cone. The cone points are the entry '" + EntryNames.AngleConePoint + "'.",
-            Generator = Inputs.Pair().Where(c => AngleExclusion(c.Vectors[0], c.Vectors[1]) is null),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[0]) && NonZero(c.Vectors[1]) && AngleExclusion(c.Vectors[0], c.Vectors[1]) is null,
+            Generator = Inputs.Pair().Where(c => AngleExclusion(c.X, c.Y) is null),
+            IsValid = c => c.IsWellFormed && NonZero(c.X) && NonZero(c.Y) && AngleExclusion(c.X, c.Y) is null,
             Bind = c => Pair(c, f.Angle, Gradient(f.AngleGradientX, f.AngleGradientY), TensorVector.Angle, TolerancePolicy.Angle, TolerancePolicy.AngleGradient,
                 directional: true),
         },
         AngleAtConePoint(f),
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.ScalarProjection,
             Formula = "xᵀŷ, ∇ₓ = ŷ, ∇_y = (x − (xᵀŷ)ŷ)/‖y‖",
@@ -140,11 +140,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.ScalarProjection,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
+            IsValid = c => c.IsWellFormed && NonZero(c.Y),
             Bind = c => Pair(c, f.ScalarProjection, Gradient(f.ScalarProjectionGradientX, f.ScalarProjectionGradientY), TensorVector.ScalarProjection,
                 TolerancePolicy.ScalarProjection, TolerancePolicy.ScalarProjectionGradient, directional: true),
         },
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.Project,
             Formula = "proj_y(x) = (xᵀŷ)·ŷ, ∂/∂x = ŷŷᵀ, ∂/∂y row i = (ŷᵢx + s·eᵢ − 2s·ŷᵢŷ)/‖y‖ with s = xᵀŷ",
@@ -153,11 +153,11 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Project,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
+            IsValid = c => c.IsWellFormed && NonZero(c.Y),
             Bind = c => VectorValued(c, f.Project, f.ProjectJacobianX, f.ProjectJacobianY, TensorVector.Project, TolerancePolicy.Project, TolerancePolicy.ProjectJacobian),
             Identities = [ProjectionIdempotent(f)],
         },
-        new()
+        new Derivation<PairCase>
         {
             Name = EntryNames.Reject,
             Formula = "rej_y(x) = x − proj_y(x), ∂/∂x = I − ŷŷᵀ, ∂/∂y = −∂proj/∂y",
@@ -166,25 +166,25 @@ public static partial class DerivationCatalog
             Exact = c => ExactVectors.Reject,
             Notes = "y ≠ 0.",
             Generator = Inputs.Pair(nonZeroX: false),
-            IsValid = c => CatalogParts.Vectors(c, 2) && NonZero(c.Vectors[1]),
+            IsValid = c => c.IsWellFormed && NonZero(c.Y),
             Bind = c => VectorValued(c, f.Reject, f.RejectJacobianX, f.RejectJacobianY, TensorVector.Reject, TolerancePolicy.Reject, TolerancePolicy.RejectJacobian),
             Identities = [ResidualOrthogonal(f)],
         },
-        new()
+        new Derivation<DistanceCase>
         {
             Name = EntryNames.Distance,
             Formula = "d(x, y) = ‖x − y‖ₚ for p = 1, 2, ∞ or in [1.1, 8]; ∇ₓ = ∇‖·‖ₚ at x − y, ∇_y = −∇ₓ",
             References = [f.Distance, f.DistanceGradientX, f.DistanceGradientY],
             Twins = [TensorVector.Distance],
-            Exact = c => ExactVectors.Distance(c.Scalars[0]),
+            Exact = c => ExactVectors.Distance(c.P),
             Notes = "The distance between two points (the distance from a hyperplane to a point is '" + EntryNames.SignedDistance + "'). Cases avoid x = y for 1 < p < ∞ (no gradient there) and, for 1 < p < 2, an x − y with a zero component (not twice differentiable).",
-            Generator = Inputs.PairAndOrder().Where(c => DistanceExclusion(c.Vectors[0], c.Vectors[1], c.Scalars[0]) is null),
-            IsValid = c => CatalogParts.Vectors(c, 2) && c.Scalars.Length == 1 && (c.Scalars[0] is 1.0 or 2.0 || double.IsPositiveInfinity(c.Scalars[0]) || (c.Scalars[0] > 1 && c.Scalars[0] < 10))
-                           && DistanceExclusion(c.Vectors[0], c.Vectors[1], c.Scalars[0]) is null,
+            Generator = Inputs.PairAndOrder().Where(c => DistanceExclusion(c.X, c.Y, c.P) is null),
+            IsValid = c => c.IsWellFormed && (c.P is 1.0 or 2.0 || double.IsPositiveInfinity(c.P) || (c.P > 1 && c.P < 10))
+                           && DistanceExclusion(c.X, c.Y, c.P) is null,
             Bind = c =>
             {
-                var p = c.Scalars[0];
-                return Pair(c,
+                var p = c.P;
+                return Pair(new PairCase(c.X, c.Y),
                     (x, y) => f.Distance(x, y, p),
                     (x, y) => [.. f.DistanceGradientX(x, y, p), .. f.DistanceGradientY(x, y, p)],
                     (x, y) => TensorVector.Distance(x, y, p),
@@ -196,9 +196,9 @@ public static partial class DerivationCatalog
 
     // ---- identities ------------------------------------------------------------------------------------------------
 
-    private static Identity CauchySchwarz(ReferenceFunctions f) => new("Cauchy–Schwarz", "|xᵀy| ≤ ‖x‖₂‖y‖₂", c =>
+    private static Identity CauchySchwarz(ReferenceFunctions f) => Identity.Of<PairCase>("Cauchy–Schwarz", "|xᵀy| ≤ ‖x‖₂‖y‖₂", c =>
     {
-        double[] x = c.Vectors[0], y = c.Vectors[1];
+        var (x, y) = (c.X, c.Y);
         var bound = TolerancePolicy.CauchySchwarz(x, y);
         var reference = Math.Abs(f.Dot(x, y)) - f.Norm2(x) * f.Norm2(y);
         var tensor = Math.Abs(TwinValue(t => TensorVector.Dot(Part(t, 0, x.Length), Part(t, x.Length, x.Length)), [.. x, .. y]))
@@ -207,18 +207,18 @@ public static partial class DerivationCatalog
                 Residual(1, "|xᵀy| − ‖x‖‖y‖", TensorSide, tensor, bound, inequality: true)];
     });
 
-    private static Identity UnitLength(ReferenceFunctions f) => new("unit length", "‖unit(x)‖₂ = 1", c =>
+    private static Identity UnitLength(ReferenceFunctions f) => Identity.Of<VectorCase>("unit length", "‖unit(x)‖₂ = 1", c =>
     {
-        var x = c.Vectors[0];
+        var x = c.X;
         var bound = TolerancePolicy.UnitLength(x.Length);
         var reference = f.Norm2(f.Unit(x)) - 1.0;
         var tensor = TwinValue(t => TensorVector.Norm2(TensorVector.Unit(t)), x) - 1.0;
         return [Residual(0, "‖x̂‖ − 1", ReferenceSide, reference, bound), Residual(1, "‖x̂‖ − 1", TensorSide, tensor, bound)];
     });
 
-    private static Identity ProjectionIdempotent(ReferenceFunctions f) => new("idempotent", "proj_y(proj_y(x)) = proj_y(x)", c =>
+    private static Identity ProjectionIdempotent(ReferenceFunctions f) => Identity.Of<PairCase>("idempotent", "proj_y(proj_y(x)) = proj_y(x)", c =>
     {
-        double[] x = c.Vectors[0], y = c.Vectors[1];
+        var (x, y) = (c.X, c.Y);
         var bounds = TolerancePolicy.ProjectionIdempotent(x, y);
         var p = f.Project(x, y);
         var pp = f.Project(p, y);
@@ -235,9 +235,9 @@ public static partial class DerivationCatalog
         return elements;
     });
 
-    private static Identity ResidualOrthogonal(ReferenceFunctions f) => new("residual orthogonal", "(x − proj_y(x))ᵀy = 0", c =>
+    private static Identity ResidualOrthogonal(ReferenceFunctions f) => Identity.Of<PairCase>("residual orthogonal", "(x − proj_y(x))ᵀy = 0", c =>
     {
-        double[] x = c.Vectors[0], y = c.Vectors[1];
+        var (x, y) = (c.X, c.Y);
         var n = x.Length;
         var r = f.Reject(x, y);
         var tr = Checks.CaseEvaluation.EvaluateTwin(t => TensorVector.Reject(Part(t, 0, n), Part(t, n, n)), [.. x, .. y]);
@@ -248,10 +248,10 @@ public static partial class DerivationCatalog
 
     // ---- binding helpers -------------------------------------------------------------------------------------------
 
-    private static Problem Single(CaseInput c, Func<double[], double> f, Func<double[], double[]> gradient, Func<Tensor, Tensor> twin,
+    private static Problem Single(VectorCase c, Func<double[], double> f, Func<double[], double[]> gradient, Func<Tensor, Tensor> twin,
                                   Func<double[], Bound> valueError, Func<double[], Bound[]> gradientError, Func<double[], double[]>? kinkDistances = null)
     {
-        var x = c.Vectors[0];
+        var x = c.X;
         return Scalar(x, Names("x", x.Length), f, gradient, twin, valueError, gradientError, kinkDistances: kinkDistances);
     }
 
@@ -260,12 +260,12 @@ public static partial class DerivationCatalog
         (x, y) => [.. gradientX(x, y), .. gradientY(x, y)];
 
     /// <summary>A scalar function of a pair (x, y), differentiated with respect to θ = (x, y).</summary>
-    private static Problem Pair(CaseInput c, Func<double[], double[], double> f, Func<double[], double[], double[]> gradient,
+    private static Problem Pair(PairCase c, Func<double[], double[], double> f, Func<double[], double[], double[]> gradient,
                                 Func<Tensor, Tensor, Tensor> twin,
                                 Func<double[], double[], Bound> valueError, Func<double[], double[], Bound[]> gradientError,
                                 Func<double[], double[], double[]>? kinkDistances = null, bool directional = false)
     {
-        double[] x = c.Vectors[0], y = c.Vectors[1];
+        var (x, y) = (c.X, c.Y);
         var n = x.Length;
         double[][] Parts(double[] t) => Split(t, n, n);
         return Scalar(Concat(x, y), Names(Names("x", n), Names("y", n)),
@@ -290,12 +290,12 @@ public static partial class DerivationCatalog
     }
 
     /// <summary>A vector function of a pair (x, y), with its n×2n Jacobian [∂/∂x | ∂/∂y] with respect to θ = (x, y).</summary>
-    private static Problem VectorValued(CaseInput c, Func<double[], double[], double[]> f,
+    private static Problem VectorValued(PairCase c, Func<double[], double[], double[]> f,
                                         Func<double[], double[], double[,]> jacobianX, Func<double[], double[], double[,]> jacobianY,
                                         Func<Tensor, Tensor, Tensor> twin,
                                         Func<double[], double[], Bound[]> valueError, Func<double[], double[], Bound[,]> jacobianError)
     {
-        double[] x = c.Vectors[0], y = c.Vectors[1];
+        var (x, y) = (c.X, c.Y);
         var n = x.Length;
         return new Problem
         {

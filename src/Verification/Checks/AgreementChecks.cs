@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using TensorLinear.Autograd;
 using TensorLinear.Autograd.Models;
 using TensorLinear.Models;

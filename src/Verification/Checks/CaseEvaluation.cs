@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using TensorLinear.Numerics;
 using TensorLinear.Autograd;
 using TensorLinear.Verification.Catalog;
@@ -29,7 +30,7 @@ internal sealed class CaseEvaluation
     {
         Derivation = derivation;
         Input = input;
-        Problem = derivation.Bind(input);
+        Problem = derivation.Pose(input);
     }
 
     public Derivation Derivation { get; }
@@ -79,8 +80,8 @@ internal sealed class CaseEvaluation
 
     public FiniteDifferenceOutcome FiniteDifferences => _finiteDifferences ??= RunGradientChecker();
 
-    /// <summary>The entry's definition bound to this case's fixed parts (see <see cref="Derivation.Exact"/>).</summary>
-    public IRealFunction Exact => _exact ??= Derivation.Exact!(Input);
+    /// <summary>The entry's definition bound to this case's fixed parts (see <see cref="Derivation.Define"/>).</summary>
+    public IRealFunction Exact => _exact ??= Derivation.Define(Input);
 
     /// <summary>The definition's values at θ in double-double: the truth.</summary>
     public DoubleDouble[] Truth => _truth ??= Exact.Truth(Theta);

@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using System.Globalization;
 using System.Text;
 using TensorLinear.Verification.Catalog;

@@ -2,12 +2,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using TensorLinear.Data;
 using TensorLinear.Models;
-using TensorLinear.Verification.Catalog;
+using TensorLinear.Verification.Cases;
 
 namespace TensorLinear.Verification.Generators;
 
 /// <summary>
-/// Generators of <see cref="CaseInput"/>s for the catalog's entries: single vectors, pairs of vectors with the edge
+/// Generators of the catalog entries' typed inputs (<see cref="CaseInput"/>): single vectors, pairs of vectors with the edge
 /// cases that matter for angles and projections, hyperplanes, loss inputs and data sets with models. Every generator
 /// produces only inputs inside its function's domain (a non-zero vector wherever a direction is needed); inputs
 /// outside it are tested separately, as errors.
@@ -19,7 +19,7 @@ public static partial class Inputs
     /// kink of ‖x‖∞), one dominant component. Never the zero vector when <paramref name="nonZero"/> holds; without
     /// zero components when <paramref name="allowZeros"/> is false.
     /// </summary>
-    public static Gen<CaseInput> Vector(bool nonZero = true, bool allowZeros = true) => Values.FromRandom((random, size) =>
+    public static Gen<VectorCase> Vector(bool nonZero = true, bool allowZeros = true) => Values.FromRandom((random, size) =>
     {
         var n = Values.Dimension(random, size);
         var x = Values.Vector(random, n, allowZeros, nonZero);
@@ -38,20 +38,20 @@ public static partial class Inputs
             x[j] = (random.Next(2) == 0 ? 1 : -1) * Values.Magnitude(random, 2.5, 3);
             tag = "dominant";
         }
-        return new CaseInput { Vectors = [x], Tag = tag };
+        return new VectorCase(x) { Tag = tag };
     });
 
     /// <summary>
     /// A vector x and an order p ≥ 1 that is not 1, 2 or ∞ (those have their own entries): p from a few round values
     /// and uniform draws in [1.1, 8]. When p &lt; 2, x has no zero component (‖x‖ₚ is not twice differentiable there).
     /// </summary>
-    public static Gen<CaseInput> VectorAndOrder() => Values.FromRandom((random, size) =>
+    public static Gen<NormOrderCase> VectorAndOrder() => Values.FromRandom((random, size) =>
     {
         double[] round = [1.5, 2.5, 3.0, 4.0, 7.0];
         var p = random.Next(3) == 0 ? round[random.Next(round.Length)] : 1.1 + 6.9 * random.NextDouble();
         var n = Values.Dimension(random, size);
         var x = Values.Vector(random, n, allowZeros: p >= 2, nonZero: true);
-        return new CaseInput { Vectors = [x], Scalars = [p] };
+        return new NormOrderCase(x, p);
     });
 
     /// <summary>
@@ -59,7 +59,7 @@ public static partial class Inputs
     /// exactly parallel or antiparallel (y = ±2ᵏx), nearly orthogonal, shared zero components, and y = x. With
     /// <paramref name="nonZeroX"/>/<paramref name="nonZeroY"/> the vector is never zero.
     /// </summary>
-    public static Gen<CaseInput> Pair(bool nonZeroX = true, bool nonZeroY = true) => Values.FromRandom((random, size) =>
+    public static Gen<PairCase> Pair(bool nonZeroX = true, bool nonZeroY = true) => Values.FromRandom((random, size) =>
     {
         var n = Values.Dimension(random, size);
         var x = Values.Vector(random, n, nonZero: nonZeroX);
@@ -103,14 +103,14 @@ public static partial class Inputs
             tag = "equal";
         }
         if (nonZeroY && y.All(v => v == 0)) y[random.Next(n)] = 1;
-        return new CaseInput { Vectors = [x, y], Tag = tag };
+        return new PairCase(x, y) { Tag = tag };
     });
 
     /// <summary>A pair and an order p: p is 1, 2, ∞ or drawn from [1.1, 8], each about a quarter of the time.</summary>
-    public static Gen<CaseInput> PairAndOrder() =>
+    public static Gen<DistanceCase> PairAndOrder() =>
         from pair in Pair(nonZeroX: false, nonZeroY: false)
         from seed in Gen.Choose(0, int.MaxValue - 1)
-        select pair with { Scalars = [Order(new System.Random(seed))] };
+        select new DistanceCase(pair.X, pair.Y, Order(new System.Random(seed))) { Tag = pair.Tag };
 
     private static double Order(System.Random random) => random.Next(4) switch
     {
@@ -121,10 +121,10 @@ public static partial class Inputs
     };
 
     /// <summary>
-    /// A hyperplane (w ≠ 0, w₀) and a point x, Vectors = [w, x] and Scalars = [w₀, c] with c &gt; 0 a scale
+    /// A hyperplane (w ≠ 0, w₀) and a point x, with c &gt; 0 a scale
     /// (10⁻³ to 10³) for the scale-invariance identity. Edge cases: x on the hyperplane (up to rounding), x at the origin.
     /// </summary>
-    public static Gen<CaseInput> Hyperplane() => Values.FromRandom((random, size) =>
+    public static Gen<HyperplaneCase> Hyperplane() => Values.FromRandom((random, size) =>
     {
         var n = Values.Dimension(random, size);
         var w = Values.Vector(random, n, nonZero: true);
@@ -143,14 +143,14 @@ public static partial class Inputs
             tag = "origin";
         }
         var c = Values.Magnitude(random, -3, 3);
-        return new CaseInput { Vectors = [w, x], Scalars = [bias, c], Tag = tag };
+        return new HyperplaneCase(w, bias, x, c) { Tag = tag };
     });
 
     /// <summary>
-    /// Predictions and targets for a regression loss, Vectors = [predictions, targets], n from 1 to 256. Edge cases:
+    /// Predictions and targets for a regression loss, n from 1 to 256. Edge cases:
     /// some predictions equal to their targets (the kinks of MAE), all equal, duplicated pairs.
     /// </summary>
-    public static Gen<CaseInput> Regression() => Values.FromRandom((random, size) =>
+    public static Gen<LossCase> Regression() => Values.FromRandom((random, size) =>
     {
         var n = Values.Rows(random, size);
         var targets = Values.Vector(random, n, nonZero: false);
@@ -171,15 +171,15 @@ public static partial class Inputs
             targets[k] = targets[j];
             tag = "duplicate";
         }
-        return new CaseInput { Vectors = [predictions, targets], Tag = tag };
+        return new LossCase(predictions, targets) { Tag = tag };
     });
 
     /// <summary>
     /// Probabilities in [10⁻⁶, 1 − 10⁻⁶] (σ of a logit in [−13.8, 13.8], so that p(1 − p) ≥ 10⁻¹² where libtorch's
-    /// gradient clamp would act) and labels, Vectors = [probabilities, labels]: hard 0/1 labels, and a fifth of the
+    /// gradient clamp would act) and labels: hard 0/1 labels, and a fifth of the
     /// time soft labels in [0, 1].
     /// </summary>
-    public static Gen<CaseInput> Probabilities() => Values.FromRandom((random, size) =>
+    public static Gen<LossCase> Probabilities() => Values.FromRandom((random, size) =>
     {
         var n = Values.Rows(random, size);
         var soft = random.Next(5) == 0;
@@ -191,14 +191,14 @@ public static partial class Inputs
             p[i] = Math.Clamp(Values.Sigmoid(z), 1e-6, 1 - 1e-6);
             y[i] = soft ? random.NextDouble() : random.Next(2);
         }
-        return new CaseInput { Vectors = [p, y], Tag = soft ? "soft labels" : "" };
+        return new LossCase(p, y) { Tag = soft ? "soft labels" : "" };
     });
 
     /// <summary>
-    /// Logits and labels, Vectors = [logits, labels]: logits up to ±40 in magnitude (a sixth of the time within 1 of
+    /// Logits and labels: logits up to ±40 in magnitude (a sixth of the time within 1 of
     /// ±40, where σ rounds to 1), hard labels and a fifth of the time soft ones.
     /// </summary>
-    public static Gen<CaseInput> Logits() => Values.FromRandom((random, size) =>
+    public static Gen<LossCase> Logits() => Values.FromRandom((random, size) =>
     {
         var n = Values.Rows(random, size);
         var soft = random.Next(5) == 0;
@@ -214,27 +214,27 @@ public static partial class Inputs
             y[i] = soft ? random.NextDouble() : random.Next(2);
         }
         var tags = new[] { soft ? "soft labels" : "", nearForty ? "logits near ±40" : "" }.Where(t => t.Length > 0);
-        return new CaseInput { Vectors = [z, y], Tag = string.Join(", ", tags) };
+        return new LossCase(z, y) { Tag = string.Join(", ", tags) };
     });
 
-    /// <summary>Logits for the sigmoid alone, Vectors = [z], dimension 1–64, up to ±40.</summary>
-    public static Gen<CaseInput> SigmoidInputs() => Values.FromRandom((random, size) =>
+    /// <summary>Logits for the sigmoid alone, dimension 1–64, up to ±40.</summary>
+    public static Gen<VectorCase> SigmoidInputs() => Values.FromRandom((random, size) =>
     {
         var n = Values.Dimension(random, size);
         var z = new double[n];
         for (var i = 0; i < n; i++)
             z[i] = random.Next(4) == 0 ? (random.Next(2) == 0 ? 1 : -1) * (39 + random.NextDouble()) : Values.Component(random) % 40;
-        return new CaseInput { Vectors = [z] };
+        return new VectorCase(z);
     });
 
     /// <summary>
     /// A data set (1–256 rows, 1–64 features, each column on its own scale 10⁻³ to 10³), parameters θ = (w, b), a
     /// penalty (none half the time, ridge, or ridge and lasso with some weights exactly 0, the lasso's kinks), whether
-    /// the bias is trained, and Scalars = [step fraction c, epochs k] for descent (η = c/L with c in [0.05, 1.5], at most
+    /// the bias is trained, and for descent a step fraction c and epochs k (η = c/L with c in [0.05, 1.5], at most
     /// 1 with a lasso; k from 1 to 8). Edge cases: duplicate rows, a constant feature, a zero feature. Logistic targets
     /// are labels 0/1 and θ is scaled so the largest |score| is 0.1 to 40 (exactly 40 one time in six).
     /// </summary>
-    public static Gen<CaseInput> Model(ModelKind kind) => Values.FromRandom((random, size) =>
+    public static Gen<ModelCase> Model(ModelKind kind) => Values.FromRandom((random, size) =>
     {
         var n = Values.Rows(random, size);
         var d = Values.Dimension(random, size);
@@ -299,11 +299,7 @@ public static partial class Inputs
         var data = DataSet.FromRowMajor(x, d, targets);
         var fraction = penalty.L1 > 0 ? 0.05 + 0.95 * random.NextDouble() : 0.05 + 1.45 * random.NextDouble();
         var epochs = random.Next(1, 9);
-        return new CaseInput
-        {
-            Data = data, Parameters = theta, Penalty = penalty, FitIntercept = fit, Scalars = [fraction, epochs],
-            Tag = string.Join(", ", tags),
-        };
+        return new ModelCase(data, theta, penalty, fit, fraction, epochs) { Tag = string.Join(", ", tags) };
     });
 
     internal static double[] Scores(double[] x, int n, int d, double[] theta)

@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using FsCheck;
 using FsCheck.Fluent;
 using TensorLinear.Verification.Catalog;

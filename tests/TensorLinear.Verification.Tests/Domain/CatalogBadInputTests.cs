@@ -23,7 +23,7 @@ public sealed class CatalogBadInputTests
     {
         var derivation = DerivationCatalog.Get(entry);
         var input = Verifier.Generate(derivation, seed: 3, caseIndex: 10, cases: 20);
-        var problem = derivation.Bind(input);
+        var problem = derivation.Pose(input);
         foreach (var bad in new[] { double.NaN, double.PositiveInfinity })
         {
             var theta = (double[])problem.Point.Clone();

@@ -1,3 +1,4 @@
+using TensorLinear.Verification.Cases;
 using FsCheck;
 using FsCheck.Fluent;
 using TensorLinear.Verification.Catalog;
@@ -11,22 +12,18 @@ namespace TensorLinear.Verification.Tests.Truth;
 public sealed class TruthCheckTests
 {
     private static IEnumerable<CaseInput> Inputs(Derivation entry) =>
-        entry.Generator.Sample(10, new Rnd(11UL, 0x9E3779B97F4A7C15UL), 20).Where(entry.IsValid);
+        entry.Cases.Sample(10, new Rnd(11UL, 0x9E3779B97F4A7C15UL), 20).Where(entry.Admits);
 
     // Both sides return (1 + 2⁻²⁰)·f: the values agree exactly, the truth disagrees by 1e-6 of the value.
-    private static Derivation SharedValueDefect(Derivation entry) => entry with
+    private static Derivation SharedValueDefect(Derivation entry) => entry.Rebound(p =>
     {
-        Bind = c =>
+        const double factor = 1 + 1.0 / (1 << 20);
+        return p with
         {
-            var p = entry.Bind(c);
-            const double factor = 1 + 1.0 / (1 << 20);
-            return p with
-            {
-                Reference = t => [.. p.Reference(t).Select(v => v * factor)],
-                Twin = t => { using TorchSharp.Scalar s = factor; return p.Twin(t).mul(s); },
-            };
-        },
-    };
+            Reference = t => [.. p.Reference(t).Select(v => v * factor)],
+            Twin = t => { using TorchSharp.Scalar s = factor; return p.Twin(t).mul(s); },
+        };
+    });
 
     [Theory]
     [InlineData("dot")]
@@ -58,7 +55,7 @@ public sealed class TruthCheckTests
             Assert.True(AgreementChecks.Run(CheckKind.Values, planted, input).Passed, "the engines agree with each other");
             // The defect, 2⁻²⁰·|f|, shows where it exceeds the bound (not for a dot product that cancels to nearly 0,
             // whose bound scales with Σ|xᵢyᵢ|): there both truth checks must fail.
-            var p = planted.Bind(input);
+            var p = planted.Pose(input);
             var values = p.Reference(p.Point);
             var bounds = p.ValueError(p.Point);
             if (!values.Where((v, i) => Math.Abs(v) / (1 << 20) > 2 * bounds[i].Value).Any()) continue;
@@ -76,18 +73,11 @@ public sealed class TruthCheckTests
         // reference that is wrong the same way, and its autograd derivative, 2·(w, x), is then what finite differences of
         // the (wrong) reference see too; only the definition, s = wᵀx, says it is wrong.
         var entry = DerivationCatalog.Get("decision score");
-        var doubled = entry with
+        var doubled = entry.Rebound(p => p with
         {
-            Bind = c =>
-            {
-                var p = entry.Bind(c);
-                return p with
-                {
-                    Reference = t => [.. p.Reference(t).Select(v => 2 * v)],
-                    Twin = t => { using TorchSharp.Scalar two = 2.0; return p.Twin(t).mul(two); },
-                };
-            },
-        };
+            Reference = t => [.. p.Reference(t).Select(v => 2 * v)],
+            Twin = t => { using TorchSharp.Scalar two = 2.0; return p.Twin(t).mul(two); },
+        });
         foreach (var input in Inputs(doubled))
         {
             Assert.True(AgreementChecks.Run(CheckKind.Values, doubled, input).Passed);
