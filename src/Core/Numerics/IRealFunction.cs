@@ -22,7 +22,7 @@ public static class RealFunction
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(theta);
-        return f.Evaluate(Oracle.Of<DoubleDouble>(theta));
+        return f.Evaluate<DoubleDouble>([.. theta.Select(DoubleDouble.From)]);
     }
 
     /// <summary>
@@ -39,6 +39,6 @@ public static class RealFunction
             jacobian ??= new double[column.Length, theta.Length];
             for (var i = 0; i < column.Length; i++) jacobian[i, j] = column[i].Tangent.Hi;
         }
-        return jacobian ?? new double[f.Evaluate(Oracle.Of<Dual>(theta)).Length, 0];
+        return jacobian ?? new double[f.Evaluate<Dual>([]).Length, 0];
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace TensorLinear.Numerics;
 
 /// <summary>
-/// What the <see cref="Oracle"/>'s definitions need of a number, in .NET's generic-math terms: the four operations and
+/// What the definitions of an <see cref="IRealFunction"/> need of a number, in .NET's generic-math terms: the four operations and
 /// comparison (System.Numerics' operator interfaces), a double taken exactly, √, eˣ, log(1 + x), log x, |x| and atan2. Implemented by
 /// <see cref="DoubleDouble"/> (the truth's values) and <see cref="Dual"/> (forward-mode derivatives).
 /// </summary>

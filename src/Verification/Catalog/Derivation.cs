@@ -124,8 +124,8 @@ public sealed record Derivation<TCase> : Derivation where TCase : CaseInput
     /// <summary>
     /// The entry's function as defined, over generic numbers, for a case (its fixed parts: p, the targets, the data):
     /// in double-double it is the truth both engines' values are measured against, on dual numbers the forward-mode
-    /// witness of the derivative. Null for a predicate (parallel, perpendicular, accept), whose exact answer at its
-    /// threshold is decided by rounding rather than measured by an error.
+    /// witness of the derivative. A predicate's (parallel, perpendicular, accept) is its exact verdict, 1 or 0, which
+    /// each engine must reach except within rounding of the threshold (<see cref="Problem.TruthError"/>).
     /// </summary>
     public Func<TCase, IRealFunction>? Exact { get; init; }
 

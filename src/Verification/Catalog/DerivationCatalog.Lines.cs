@@ -74,7 +74,8 @@ public static partial class DerivationCatalog
             Formula = "parallel ⇔ |m₁ − m₂| ≤ τ·max(|m₁|, |m₂|)",
             References = [f.IsParallelTo],
             Twins = [TensorLine.IsParallel],
-            Notes = "A verdict (1 or 0), values only: equal slopes, slopes a few ulps apart and unrelated ones, with τ from 0 to 1e-6.",
+            Exact = c => ExactVerdicts.Parallel(c.Tolerance),
+            Notes = "A verdict (1 or 0), values only: equal slopes, slopes a few ulps apart and unrelated ones, with τ from 0 to 1e-6. The engines must agree exactly; against the exact verdict either may differ within rounding of the threshold.",
             Generator = Inputs.TwoSlopes(),
             IsValid = c => c.IsWellFormed,
             Differentiable = false,
@@ -82,7 +83,7 @@ public static partial class DerivationCatalog
             Bind = c => Verdict(c,
                 (m1, m2, tau) => f.IsParallelTo(new Line.Sloped(m1, 0.0), new Line.Sloped(m2, 0.0), tau),
                 (t, tau) => TensorLine.IsParallel(t[0], t[1], tau),
-                (_, _, _) => TolerancePolicy.Parallel()),
+                (_, _, _) => TolerancePolicy.Parallel(), TolerancePolicy.ParallelAgainstTheTruth),
         },
         new Derivation<TwoSlopesCase>
         {
@@ -90,7 +91,8 @@ public static partial class DerivationCatalog
             Formula = "perpendicular ⇔ |m₁m₂ + 1| ≤ τ",
             References = [f.IsPerpendicularTo],
             Twins = [TensorLine.IsPerpendicular],
-            Notes = "A verdict (1 or 0), values only; either verdict is right when |m₁m₂ + 1| is within rounding of τ.",
+            Exact = c => ExactVerdicts.Perpendicular(c.Tolerance),
+            Notes = "A verdict (1 or 0), values only; either verdict is right when |m₁m₂ + 1| is within rounding of τ (the margin covers each side against the exact verdict too).",
             Generator = Inputs.TwoSlopes(),
             IsValid = c => c.IsWellFormed,
             Differentiable = false,
@@ -127,6 +129,7 @@ public static partial class DerivationCatalog
             Formula = "accept x ⇔ wᵀx ≥ t",
             References = [f.Accepts],
             Twins = [TensorDecisionRule.Accepts],
+            Exact = c => ExactVerdicts.Accepts(c.Target),
             Notes = "A verdict (1 or 0), values only: exact ties of small integers must be accepted by both sides; elsewhere either verdict is right only within rounding of t.",
             Generator = Inputs.DecisionRule(),
             IsValid = c => c.IsWellFormed && NonZero(c.Weights),
@@ -156,7 +159,7 @@ public static partial class DerivationCatalog
 
     /// <summary>A verdict of two slopes and a tolerance, θ = (m₁, m₂), as 1 or 0 on each side.</summary>
     private static Problem Verdict(TwoSlopesCase c, Func<double, double, double, bool> reference, Func<Tensor, double, Tensor> twin,
-                                   Func<double, double, double, Bound> bound)
+                                   Func<double, double, double, Bound> bound, Func<double, double, double, Bound>? truthBound = null)
     {
         var tau = c.Tolerance;
         return new Problem
@@ -166,6 +169,7 @@ public static partial class DerivationCatalog
             Reference = t => [reference(t[0], t[1], tau) ? 1.0 : 0.0],
             Twin = t => twin(t, tau).to_type(ScalarType.Float64).reshape(1),
             ValueError = t => [bound(t[0], t[1], tau)],
+            TruthError = truthBound is null ? null : t => [truthBound(t[0], t[1], tau)],
         };
     }
 

@@ -28,6 +28,13 @@ public sealed record Problem
     /// <summary>Each output's forward-error bound, for one implementation (the reference and the twin each).</summary>
     public required Func<double[], Bound[]> ValueError { get; init; }
 
+    /// <summary>
+    /// Each output's bound against the truth where it differs from <see cref="ValueError"/>: a verdict both engines
+    /// reach by the same correctly rounded operations agrees between them exactly, yet either may miss the exact verdict
+    /// within rounding of its threshold. Null: <see cref="ValueError"/>.
+    /// </summary>
+    public Func<double[], Bound[]>? TruthError { get; init; }
+
     /// <summary>The hand-derived m×n Jacobian (for a scalar function, 1×n: the gradient); null when the reference has none.</summary>
     public Func<double[], double[,]>? HandJacobian { get; init; }
 

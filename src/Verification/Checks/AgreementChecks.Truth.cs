@@ -29,7 +29,7 @@ public static partial class AgreementChecks
         var (values, pair) = reference ? (e.ReferenceValues, ReferenceVersusTruth) : (e.TwinValues, TwinVersusTruth);
         var name = reference ? "reference against the truth" : "twin against the truth";
         var truth = e.Truth;
-        var bounds = e.ValueError;
+        var bounds = e.TruthError;
         if (truth.Length != values.Length)
             return Result(e, kind, name, [], $"the definition has {truth.Length} outputs, the {(reference ? "reference" : "twin")} {values.Length}");
         var elements = new List<ElementCheck>();

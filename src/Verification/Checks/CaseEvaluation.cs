@@ -50,6 +50,8 @@ internal sealed class CaseEvaluation
 
     public Bound[] ValueError => _valueError ??= Problem.ValueError(Theta);
 
+    public Bound[] TruthError => Problem.TruthError?.Invoke(Theta) ?? ValueError;
+
     public double[] TwinValues
     {
         get

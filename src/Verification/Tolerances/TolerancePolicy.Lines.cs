@@ -97,6 +97,16 @@ public static partial class TolerancePolicy
     public static Bound Parallel() => Bound.Exact(1.0, "exact: the same correctly rounded operations on both sides");
 
     /// <summary>
+    /// The parallel verdict of one side against the exact one: it rounds d = |m₁ − m₂| and s = τ·max(|m₁|, |m₂|) once
+    /// each (relative u; max and |·| are exact), so it is right unless |d − s| is within u·(d + s) of the threshold.
+    /// </summary>
+    public static Bound ParallelAgainstTheTruth(double m1, double m2, double tolerance)
+    {
+        double d = Math.Abs(m1 - m2), s = tolerance * Math.Max(Math.Abs(m1), Math.Abs(m2));
+        return Verdict(d - s, U * (d + s) + UnderflowFloor);
+    }
+
+    /// <summary>
     /// The perpendicular test |m₁m₂ + 1| ≤ τ: the reference fuses m₁m₂ + 1 (one rounding), the twin rounds the product
     /// and the sum; they differ by at most u·|m₁m₂| + 2u·|m₁m₂ + 1|, so the verdicts agree unless the residual is that
     /// close to τ (<see cref="Verdict"/>).

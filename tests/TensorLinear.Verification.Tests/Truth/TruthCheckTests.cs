@@ -86,4 +86,26 @@ public sealed class TruthCheckTests
             Assert.Contains(AgreementChecks.AutogradVersusForwardMode, forward.ToString());
         }
     }
+
+    [Theory]
+    [InlineData("parallel")]
+    [InlineData("perpendicular")]
+    [InlineData("decision rule")]
+    public void AVerdictBothEnginesFlipPassesTheValuesCheckAndFailsTheTruth(string name)
+    {
+        // Both sides answer 1 − verdict: they agree with each other on every case; the exact verdict says otherwise
+        // wherever the case is not within rounding of its threshold.
+        var flipped = DerivationCatalog.Get(name).Rebound(p => p with
+        {
+            Reference = t => [.. p.Reference(t).Select(v => 1 - v)],
+            Twin = t => { using var one = TorchSharp.torch.ones(1, TorchSharp.torch.ScalarType.Float64); return one.sub(p.Twin(t)); },
+        });
+        var rejected = 0;
+        foreach (var input in Inputs(flipped))
+        {
+            Assert.True(AgreementChecks.Run(CheckKind.Values, flipped, input).Passed, "the engines agree with each other");
+            if (!AgreementChecks.Run(CheckKind.ReferenceTruth, flipped, input).Passed && !AgreementChecks.Run(CheckKind.TwinTruth, flipped, input).Passed) rejected++;
+        }
+        Assert.True(rejected >= 5, $"only {rejected} flipped verdicts rejected");
+    }
 }
