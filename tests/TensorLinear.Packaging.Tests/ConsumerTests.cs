@@ -18,7 +18,9 @@ public sealed class ConsumerTests(PackagesFixture packages, ITestOutputHelper ou
     {
         var project = Path.Combine(packages.Work, "console");
         Step(packages.Run("dotnet", ["new", "console", "--output", project, "--name", "Consumer"]));
-        Step(packages.Run("dotnet", ["add", "package", "TensorLinear.Verification", "--source", packages.Feed], project));
+        // No --source: it would replace the nuget.config's sources for this restore, leaving TorchSharp-cpu, FsCheck and
+        // MathNet.Numerics nowhere to come from; the work folder's nuget.config names the feed.
+        Step(packages.Run("dotnet", ["add", "package", "TensorLinear.Verification"], project));
         File.Copy(Consumer("Program.cs"), Path.Combine(project, "Program.cs"), overwrite: true);
         // Hard links instead of copies of libtorch into bin/, as the repository's own builds do: a property of this
         // command line, not of the consumer's project.
