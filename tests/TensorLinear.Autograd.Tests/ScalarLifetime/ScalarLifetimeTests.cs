@@ -16,7 +16,7 @@ public sealed class ScalarLifetimeTests(Xunit.Abstractions.ITestOutputHelper out
     [
         "TensorLinear.Core", "TensorLinear.Reference", "TensorLinear.Autograd", "TensorLinear.Verification", "tensorlinear",
         "TensorLinear.Reference.Tests", "TensorLinear.Autograd.Tests", "TensorLinear.Verification.Tests",
-        "TensorLinear.Cli.Tests", "TensorLinear.FSharp.Tests",
+        "TensorLinear.Cli.Tests", "TensorLinear.FSharp.Tests", "TensorLinear.Packaging.Tests",
     ];
 
     [Fact]
