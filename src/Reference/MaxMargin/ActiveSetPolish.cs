@@ -36,9 +36,10 @@ internal static class ActiveSetPolish
         {
             if (free.Count == 0) return null;
             int[] f = [.. free], b = [.. bound];
-            var (m, r) = System(dual, y, f, b, c);
+            var (m, r) = System(dual, y, f, b, c, radius);
             var v = dual.Solve(m, r);
             if (v is null || v.Any(e => !double.IsFinite(e))) return null;
+            Unscale(v, radius);
             // A multiplier on the wrong side of its box leaves the free set: the most wrong first.
             var worst = Enumerable.Range(0, f.Length).MinBy(k => v[k]);
             if (v[worst] < 0.0)
@@ -80,8 +81,11 @@ internal static class ActiveSetPolish
         return null;
     }
 
-    private static (double[,] M, double[] R) System(IMarginDual dual, double[] y, int[] f, int[] b, double c)
+    // The system (D M D)(D⁻¹v) = D r with D = diag(2⁻ᵉ, …, 2⁻ᵉ, 2ᵉ), 2ᵉ ≤ max ‖xᵢ‖ < 2ᵉ⁺¹: the scaling is exact and turns Q (of size R²) and the column of labels (size 1) into entries of size 1, exactly,
+    // so that the pivoting and its rank test see the structure of M and not the data's units.
+    private static (double[,] M, double[] R) System(IMarginDual dual, double[] y, int[] f, int[] b, double c, double radius)
     {
+        var e = Math.ILogB(radius);
         var k = f.Length;
         var m = new double[k + 1, k + 1];
         var r = new double[k + 1];
@@ -89,14 +93,24 @@ internal static class ActiveSetPolish
         var qb = b.Length == 0 ? null : dual.LabelledGram(f, b);
         for (var i = 0; i < k; i++)
         {
-            for (var j = 0; j < k; j++) m[i, j] = q[i, j];
+            for (var j = 0; j < k; j++) m[i, j] = Math.ScaleB(q[i, j], -2 * e);
             m[i, k] = y[f[i]];
             m[k, i] = y[f[i]];
             r[i] = 1.0;
             if (qb is not null)
                 for (var j = 0; j < b.Length; j++) r[i] -= c * qb[i, j];
+            r[i] = Math.ScaleB(r[i], -e);
         }
         foreach (var j in b) r[k] -= c * y[j];
+        r[k] = Math.ScaleB(r[k], e);
         return (m, r);
+    }
+
+    // v = D v′: the unknowns of the scaled system back to (α_F, b).
+    private static void Unscale(double[] v, double radius)
+    {
+        var e = Math.ILogB(radius);
+        for (var k = 0; k < v.Length - 1; k++) v[k] = Math.ScaleB(v[k], -e);
+        v[^1] = Math.ScaleB(v[^1], e);
     }
 }
