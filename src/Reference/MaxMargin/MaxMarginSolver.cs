@@ -91,7 +91,7 @@ public static class MaxMarginSolver
                                       int iterations, bool polished, double? condition)
     {
         if (w.All(e => e == 0.0))
-            throw new DegenerateInputException(nameof(c), FormattableString.Invariant($"is {c}; at this C the optimum is w = 0, every row inside the margin, and there is no line; raise C"));
+            throw new DegenerateInputException("C", FormattableString.Invariant($"is {c}; at this C the optimum is w = 0, every row inside the margin, and there is no line; raise C"));
         var model = new LinearModel(w, bias);
         // Each row's distance by the engine's own hyperplane (Hyperplane.SignedDistance, or its tensor twin).
         var distances = dual.SignedDistances(model);
