@@ -16,7 +16,7 @@ public class SvmFitCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        foreach (var text in new[] { "hard margin", "(+1 = '2', −1 = '1')", "−0.5·x1 − 0.5·x2 + 4 = 0", "1/‖w‖ = 1.414213562", "rows 0, 1, 5", "support vector", "duality gap", "agreement", "within the derived bound" })
+        foreach (var text in new[] { "hard margin: minimise", "(+1 = '2', −1 = '1')", "−0.5·x1 − 0.5·x2 + 4 = 0", "1/‖w‖ = 1.414213562", "rows 0, 1, 5", "support vector", "duality gap", "agreement", "within the derived bound" })
             Assert.Contains(text, result.Output);
     }
 

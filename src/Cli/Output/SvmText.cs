@@ -14,7 +14,8 @@ internal static class SvmText
         var settings = report.Settings;
         var first = report.Fits[0].Fit;
         var names = report.Data.FeatureNames;
-        console.WriteLine($"fit    maximum-margin classifier, {Problem(settings)}, by dual pair-coordinate descent and an active-set polish, on {report.Input.Source}");
+        console.WriteLine($"fit    maximum-margin classifier by dual pair-coordinate descent and an active-set polish on {report.Input.Source}");
+        console.WriteLine($"solve  {Problem(settings)}");
         console.WriteLine($"data   {report.Data.RowCount} rows; target '{report.Data.TargetName}' (+1 = '{report.PositiveLabel}', −1 = '{report.NegativeLabel}'); features {string.Join(", ", names)}");
         console.WriteLine();
         console.WriteLine($"line   {Format.Hyperplane(first.Model, names)}   ({first.Engine}: positive side = '{report.PositiveLabel}')");
@@ -78,8 +79,8 @@ internal static class SvmText
     }
 
     internal static string Problem(SvmSettings settings) => settings.Margin == MarginKind.Hard
-        ? "hard margin (minimise ½‖w‖² subject to yᵢ(wᵀxᵢ + b) ≥ 1)"
-        : $"soft margin (minimise ½‖w‖² + C Σ max(0, 1 − yᵢ(wᵀxᵢ + b)), C = {Format.Value(settings.EffectiveC)})";
+        ? "hard margin: minimise ½‖w‖² subject to yᵢ(wᵀxᵢ + b) ≥ 1"
+        : $"soft margin: minimise ½‖w‖² + C Σ max(0, 1 − yᵢ(wᵀxᵢ + b)), C = {Format.Value(settings.EffectiveC)}";
 
     private const int MaxRows = 50;
 
