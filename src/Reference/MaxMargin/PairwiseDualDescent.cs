@@ -75,37 +75,59 @@ internal static class PairwiseDualDescent
     /// The soft-margin dual: minimise f(α) = ½‖Σᵢ αᵢyᵢxᵢ‖² − Σᵢ αᵢ over 0 ≤ α ≤ C with Σᵢ αᵢyᵢ = 0, until the duality
     /// gap (P − D)/P ≤ tolerance, P evaluated at w(α) and the exact best bias for it (<see cref="OptimalBias"/>).
     /// </summary>
-    public static DualIterate SoftMargin(double[][] x, double[] y, double c, IMarginDual dual, MaxMarginOptions options)
+    /// <param name="x">The rows.</param>
+    /// <param name="y">The ±1 labels.</param>
+    /// <param name="c">C.</param>
+    /// <param name="dual">The engine's mathematics.</param>
+    /// <param name="options">The tolerance.</param>
+    /// <param name="start">Feasible multipliers to continue from (0 ≤ α ≤ C, Σαy = 0), or null for α = 0.</param>
+    /// <param name="from">The iterations already made (the count continues from it).</param>
+    /// <param name="until">Stop, unconverged, after this many iterations in all.</param>
+    public static DualIterate SoftMargin(double[][] x, double[] y, double c, IMarginDual dual, MaxMarginOptions options,
+                                         double[]? start = null, int from = 0, int? until = null)
     {
         var n = y.Length;
-        var alpha = new double[n];
+        var alpha = start is null ? new double[n] : (double[])start.Clone();
         var ones = Enumerable.Repeat(1.0, n).ToArray();
-        for (var iteration = 0; ; iteration++)
+        var limit = Math.Min(until ?? options.MaxIterations, options.MaxIterations);
+        for (var iteration = from; ; iteration++)
         {
             var g = dual.DualGradient(alpha, ones); // gᵢ = yᵢwᵀxᵢ − 1
-            // The maximal violating pair (Keerthi et al. 2001): i raises −yg the most among the multipliers free to move
-            // up along y, j the least among those free to move down; optimal when m ≤ M.
+            // i: the multiplier free to move up along y with the largest −yg (Keerthi et al. 2001); j: among those free to
+            // move down with a smaller −yg, the one whose pair step decreases f the most, (m − vⱼ)²/(2‖xᵢ − xⱼ‖²) — the
+            // second-order selection of Fan, Chen and Lin (2005), far fewer steps than the maximal violating pair at large C.
+            // Optimal when no j has vⱼ < m, i.e. m ≤ M = min over the down set.
             int i = -1, j = -1;
             double m = double.NegativeInfinity, mLow = double.PositiveInfinity;
             for (var k = 0; k < n; k++)
             {
                 var v = -y[k] * g[k];
                 var up = y[k] > 0 ? alpha[k] < c : alpha[k] > 0.0;
-                var down = y[k] > 0 ? alpha[k] > 0.0 : alpha[k] < c;
                 if (up && v > m) (m, i) = (v, k);
-                if (down && v < mLow) (mLow, j) = (v, k);
+            }
+            var best = double.NegativeInfinity;
+            for (var k = 0; k < n && i >= 0; k++)
+            {
+                var v = -y[k] * g[k];
+                var down = y[k] > 0 ? alpha[k] > 0.0 : alpha[k] < c;
+                if (!down) continue;
+                mLow = Math.Min(mLow, v);
+                if (v >= m) continue;
+                var curvature = DistanceSquared(x[i], x[k]);
+                var decrease = curvature > 0.0 ? (m - v) * (m - v) / curvature : double.PositiveInfinity;
+                if (decrease > best) (best, j) = (decrease, k);
             }
             var optimal = i < 0 || j < 0 || m <= mLow;
-            if (optimal || iteration % 10 == 0 || iteration >= options.MaxIterations)
+            if (optimal || iteration % 10 == 0 || iteration >= limit)
             {
                 var (gap, bias) = Gap(alpha, g, y, c);
                 if (optimal || gap <= options.Tolerance) return new DualIterate(alpha, g, bias, iteration, true);
-                if (iteration >= options.MaxIterations) return new DualIterate(alpha, g, bias, iteration, false);
+                if (iteration >= limit) return new DualIterate(alpha, g, bias, iteration, false);
             }
-            // Along αᵢ += yᵢt, αⱼ −= yⱼt (Σαy kept), w moves by t(xᵢ − xⱼ) and f by −t(m − M) + ½t²‖xᵢ − xⱼ‖².
+            // Along αᵢ += yᵢt, αⱼ −= yⱼt (Σαy kept), w moves by t(xᵢ − xⱼ) and f by −t(m − vⱼ) + ½t²‖xᵢ − xⱼ‖².
             var room = Math.Min(y[i] > 0 ? c - alpha[i] : alpha[i], y[j] > 0 ? alpha[j] : c - alpha[j]);
             var eta = DistanceSquared(x[i], x[j]);
-            var t = eta > 0.0 ? Math.Min((m - mLow) / eta, room) : room;
+            var t = eta > 0.0 ? Math.Min((m + y[j] * g[j]) / eta, room) : room;
             alpha[i] = Clip(alpha[i] + y[i] * t, c, t == room);
             alpha[j] = Clip(alpha[j] - y[j] * t, c, t == room);
         }
