@@ -11,8 +11,11 @@ public sealed record MaxMarginOptions
     /// </summary>
     public double Tolerance { get; init; } = 1e-12;
 
-    /// <summary>The most pair updates.</summary>
-    public int MaxIterations { get; init; } = 1_000_000;
+    /// <summary>
+    /// The most pair updates. SMO's linear rate is slow for large C (C·max‖xᵢ‖² ≫ 1 on overlapping classes): its
+    /// multipliers climb to C a step at a time, and such a fit may stop here unpolished, its duality gap reported.
+    /// </summary>
+    public int MaxIterations { get; init; } = 100_000;
 
     /// <summary>The default settings.</summary>
     public static MaxMarginOptions Default { get; } = new();
