@@ -91,6 +91,7 @@ public class FitCommandTests
         Assert.Contains("no maximum", result.Output);
         Assert.Contains("Separating hyperplane", result.Output);
         Assert.DoesNotContain("std. error", result.Output);
+        Assert.Contains("the data are separable: `--model svm` gives the maximum-margin line", result.Output.Replace("\n", " "));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TensorLinear.Cli.Data;
 using TensorLinear.Cli.Fitting;
 using TensorLinear.Cli.Output;
+using TensorLinear.MaxMargin;
 using TensorLinear.Models;
 
 namespace TensorLinear.Cli.Commands;
@@ -18,8 +19,8 @@ internal static class FitCommand
         var delimiter = new Option<char>("--delimiter") { Description = "The character between fields: one character, or tab (default ,).", DefaultValueFactory = _ => ',', HelpName = "C", CustomParser = Arguments.Delimiter };
         var target = new Option<string>("--target") { Description = "The column to predict.", Required = true, HelpName = "COLUMN" };
         var features = new Option<string?>("--features") { Description = "The feature columns, comma-separated (default: every other column).", HelpName = "A,B,..." };
-        var model = new Option<string>("--model") { Description = "linear (least squares) or logistic (log-loss; the target may hold any two labels).", Required = true, HelpName = "linear|logistic" };
-        model.AcceptOnlyFromAmong("linear", "logistic");
+        var model = new Option<string>("--model") { Description = "linear (least squares), logistic (log-loss) or svm (maximum margin); for logistic and svm the target may hold any two labels.", Required = true, HelpName = "linear|logistic|svm" };
+        model.AcceptOnlyFromAmong("linear", "logistic", "svm");
         var solver = new Option<string?>("--solver") { Description = "gd (gradient descent), qr (closed-form least squares, linear) or newton (Newton–Raphson, logistic); default qr for linear, newton for logistic.", HelpName = "gd|qr|newton" };
         solver.AcceptOnlyFromAmong("gd", "qr", "newton");
         var engine = new Option<string>("--engine") { Description = "reference (hand-derived), torch (libtorch autograd) or both, compared.", DefaultValueFactory = _ => "both", HelpName = "reference|torch|both" };
@@ -33,14 +34,51 @@ internal static class FitCommand
         var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K", CustomParser = Arguments.OptionalWholeNumber("--degree") };
         var noIntercept = new Option<bool>("--no-intercept") { Description = "Fit through the origin (no intercept)." };
         var plot = new Option<string?>("--plot") { Description = "Write the plot, SVG or PNG by the extension: the loss per epoch, then the data with the fit (one or two features) or the fitted values and residuals (more).", HelpName = "FILE.svg|FILE.png" };
+        var margin = new Option<string?>("--margin") { Description = "svm: hard (separable data; the default) or soft (hinge loss, priced by --C).", HelpName = "hard|soft" };
+        margin.AcceptOnlyFromAmong("hard", "soft");
+        var c = new Option<double?>("--C") { Description = $"svm: the soft margin's price C of a unit of hinge loss in ½‖w‖² + C Σ hingeᵢ (default {SvmSettings.DefaultC}; implies --margin soft).", HelpName = "C", CustomParser = Arguments.OptionalNonNegative("--C") };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
 
-        var command = new Command("fit", "Fit a linear or logistic model to a CSV file, on the reference engine, libtorch or both.")
+        var command = new Command("fit", "Fit a linear, logistic or maximum-margin (svm) model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, plot, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, margin, c, plot, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
+            if (parse.GetValue(model) == "svm")
+            {
+                // The options of the other models' solvers mean nothing to the maximum-margin fit: refused, not ignored.
+                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, noIntercept })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new UsageException($"{option.Name} does not apply to --model svm (its options are --margin, --C, --tol and --epochs)");
+                return RunSvm(terminal, new SvmSettings
+                {
+                    DataFile = parse.GetValue(data)!,
+                    Delimiter = parse.GetValue(delimiter),
+                    Target = parse.GetValue(target)!,
+                    Features = parse.GetValue(features) is string names ? Arguments.List(names, "--features") : null,
+                    Margin = parse.GetValue(margin) switch
+                    {
+                        "soft" => MarginKind.Soft,
+                        "hard" => MarginKind.Hard,
+                        _ => parse.GetValue(c) is null ? MarginKind.Hard : MarginKind.Soft,
+                    },
+                    C = parse.GetValue(c),
+                    Engine = parse.GetValue(engine) switch
+                    {
+                        "reference" => EngineChoice.Reference,
+                        "torch" => EngineChoice.Torch,
+                        _ => EngineChoice.Both,
+                    },
+                    Tolerance = parse.GetValue(tolerance),
+                    MaxIterations = parse.GetValue(epochs),
+                    PlotFile = parse.GetValue(plot),
+                    Json = parse.GetValue(json),
+                });
+            }
+            foreach (var option in new Option[] { margin, c })
+                if (parse.GetResult(option) is { Implicit: false })
+                    throw new UsageException($"{option.Name} is an option of --model svm");
             var kind = parse.GetValue(model) == "logistic" ? ModelKind.Logistic : ModelKind.Linear;
             var settings = new FitSettings
             {
@@ -84,6 +122,15 @@ internal static class FitCommand
         if (settings.PlotFile is string path) Output.Plots.FitPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, FitJson.Build(report));
         else FitText.Write(terminal.Display, report);
+        return ExitCodes.Success;
+    }
+
+    internal static int RunSvm(Terminal terminal, SvmSettings settings)
+    {
+        var report = SvmRunner.Run(settings, terminal);
+        if (settings.PlotFile is string path) Output.Plots.SvmPlot.Write(path, report);
+        if (settings.Json) Json.Write(terminal.Output, SvmJson.Build(report));
+        else SvmText.Write(terminal.Display, report);
         return ExitCodes.Success;
     }
 

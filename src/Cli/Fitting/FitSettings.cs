@@ -116,16 +116,16 @@ internal sealed record FitSettings
         if (Degree is < 1) throw new UsageException($"--degree is {Degree}; a polynomial needs degree ≥ 1");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
-        if (PlotFile is string plot) CheckPlot(plot);
+        if (PlotFile is string plot) CheckPlot(plot, DataFile);
     }
 
     /// <summary>The extensions --plot writes, each naming its format.</summary>
     public static IReadOnlyList<string> PlotExtensions => Output.Plots.FitPlot.Extensions;
 
     // Checked before the fit, so that a plot that cannot be written costs no fitting.
-    private void CheckPlot(string plot)
+    internal static void CheckPlot(string plot, string dataFile)
     {
-        OutputFile.Check("--plot", plot, DataFile == Data.CsvDataReader.StandardInput ? [] : [DataFile]);
+        OutputFile.Check("--plot", plot, dataFile == Data.CsvDataReader.StandardInput ? [] : [dataFile]);
         var extension = Path.GetExtension(plot).ToLowerInvariant();
         if (!PlotExtensions.Contains(extension))
             throw new UsageException($"--plot {plot}: the format is chosen by the extension, which must be {string.Join(" or ", PlotExtensions)}");

@@ -94,7 +94,9 @@ internal static class FitText
             : fit.Converged
                 ? $"Gradient descent stopped after {fit.Iterations} epochs because the gradient fell below the tolerance, not at a minimum, which does not exist: the loss flattens as ‖w‖ grows (‖w‖ = {Format.Short(Norm(fit.Model))} there); the numbers it reached estimate nothing."
                 : $"Gradient descent ran {fit.Iterations} epochs and stopped at its limit with ‖w‖ = {Format.Short(Norm(fit.Model))} and growing; the numbers it reached estimate nothing.");
-        lines.Add("For finite estimates, add a ridge penalty (--l2).");
+        lines.Add(separation.Kind == SeparationKind.Complete
+            ? "For finite estimates, add a ridge penalty (--l2); the data are separable: `--model svm` gives the maximum-margin line."
+            : "For finite estimates, add a ridge penalty (--l2). No line separates the classes with room to spare: `--model svm --margin soft` gives the soft-margin line.");
         foreach (var line in lines)
             foreach (var wrapped in Wrap(line, ParagraphWidth)) console.WriteLine(wrapped);
         console.WriteLine();

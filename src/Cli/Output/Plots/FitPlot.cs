@@ -19,9 +19,12 @@ internal static class FitPlot
 
     /// <summary>Draws the report's panels side by side and writes them atomically to <paramref name="path"/>.</summary>
     /// <exception cref="OutputException">The file cannot be written.</exception>
-    public static void Write(string path, FitReport report)
+    public static void Write(string path, FitReport report) => Write(path, Panels(report));
+
+    /// <summary>Draws <paramref name="panels"/> side by side and writes them atomically to <paramref name="path"/>.</summary>
+    /// <exception cref="OutputException">The file cannot be written.</exception>
+    internal static void Write(string path, IReadOnlyList<Plot> panels)
     {
-        var panels = Panels(report);
         var svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
         if (svg) WithoutDashes(panels);
         OutputFile.Write("--plot", path, stream =>
