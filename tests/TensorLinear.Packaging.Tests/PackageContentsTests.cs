@@ -90,15 +90,22 @@ public sealed partial class PackageContentsTests(PackagesFixture packages, ITest
         var reader = provider.GetMetadataReader();
         var embedded = reader.Documents
             .Where(d => reader.GetCustomDebugInformation(d).Any(c => reader.GetGuid(reader.GetCustomDebugInformation(c).Kind) == EmbeddedSource))
-            .Select(d => Path.GetFullPath(reader.GetString(reader.GetDocument(d).Name)))
+            .Select(d => RepositoryRelative(reader.GetString(reader.GetDocument(d).Name)))
             .ToHashSet();
         var root = Path.Combine(packages.Repository, "src", folder);
         var sources = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(root, f).StartsWith("bin/") && !Path.GetRelativePath(root, f).StartsWith("obj/"))
             .ToList();
         Assert.NotEmpty(sources);
-        Assert.All(sources, source => Assert.Contains(Path.GetFullPath(source), embedded));
+        Assert.All(sources, source => Assert.Contains(RepositoryRelative(source), embedded));
     }
+
+    // A deterministic build (CI=true sets ContinuousIntegrationBuild) maps the repository's root to "/_/" in the pdb;
+    // a local build keeps the absolute path. Either way the file is named by its path inside the repository.
+    private string RepositoryRelative(string path) =>
+        path.StartsWith("/_/", StringComparison.Ordinal)
+            ? path["/_/".Length..]
+            : Path.GetRelativePath(packages.Repository, Path.GetFullPath(path));
 
     private List<string> Entries(string id)
     {
