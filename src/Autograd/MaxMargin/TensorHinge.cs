@@ -55,10 +55,22 @@ public static class TensorHinge
         });
     }
 
-    // relu(1 − y∘s), elementwise.
-    internal static Tensor Terms(Tensor labels, Tensor scores) => (labels * scores).neg().Plus(One).relu();
+    /// <summary>
+    /// The hinge loss of each score, max(0, 1 − yᵢsᵢ) elementwise against ±1 labels: the twin of the reference's
+    /// per-row <c>Hinge.Value</c>, whose autograd Jacobian is diagonal with the subgradient (0 at the kink).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Empty, non-finite or mismatched vectors, or a label that is not ±1.</exception>
+    public static Tensor Value(Tensor labels, Tensor scores)
+    {
+        var (y, _) = TensorChecks.Vectors(labels, nameof(labels), scores, nameof(scores));
+        CheckLabels(y, nameof(labels));
+        return WrappedTensorDisposeScope(() => Terms(labels, scores));
+    }
 
-    private static void CheckLabels(double[] labels, string name)
+    // relu(1 − y∘s), elementwise.
+    private static Tensor Terms(Tensor labels, Tensor scores) => (labels * scores).neg().Plus(One).relu();
+
+    internal static void CheckLabels(double[] labels, string name)
     {
         for (var i = 0; i < labels.Length; i++)
             if (labels[i] != 1.0 && labels[i] != -1.0)

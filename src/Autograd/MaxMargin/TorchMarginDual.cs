@@ -37,16 +37,51 @@ public sealed class TorchMarginDual : IMarginDual
     /// <inheritdoc/>
     public string Name => "torch";
 
+    /// <summary>
+    /// The dual objective f(α) = ½‖Zᵀα‖² − cᵀα as a tensor function of α (Z = diag(y)X), for autograd: the twin of
+    /// <c>ReferenceMarginDual.DualObjective</c>, whose gradient <see cref="DualGradient"/> takes by backward.
+    /// </summary>
+    /// <param name="features">The n×d float64 features X.</param>
+    /// <param name="labels">The n labels, ±1.</param>
+    /// <param name="alpha">The n multipliers α.</param>
+    /// <param name="linear">The n coefficients c of the linear term.</param>
+    /// <exception cref="InvalidInputException">A tensor is not float64, or a label is not ±1.</exception>
+    /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
+    public static Tensor Objective(Tensor features, Tensor labels, Tensor alpha, Tensor linear)
+    {
+        var (n, _) = TensorChecks.MatrixShape(features, nameof(features));
+        foreach (var (vector, name) in new[] { (labels, nameof(labels)), (alpha, nameof(alpha)), (linear, nameof(linear)) })
+        {
+            var length = TensorChecks.Vector(vector, name).Length;
+            if (length != n)
+                throw new DimensionMismatchException(name, $"has {length} elements but features has {n} rows; there is one per row");
+        }
+        TensorHinge.CheckLabels(TensorChecks.Vector(labels, nameof(labels)), nameof(labels));
+        return WrappedTensorDisposeScope(() => Objective(features * labels.unsqueeze(1), alpha, linear));
+    }
+
+    /// <inheritdoc/>
+    public double DualObjective(double[] alpha, double[] linear)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return Objective(_z, tensor(alpha, dtype: ScalarType.Float64), tensor(linear, dtype: ScalarType.Float64)).item<double>();
+    }
+
     /// <inheritdoc/>
     public double[] DualGradient(double[] alpha, double[] linear)
     {
         using var scope = NewDisposeScope();
         var a = tensor(alpha, dtype: ScalarType.Float64).requires_grad_();
-        var c = tensor(linear, dtype: ScalarType.Float64);
-        var w = _z.t().mv(a);
-        // f(α) = ½‖Zᵀα‖² − cᵀα; ∇f = ZZᵀα − c by autograd
-        var f = (w * w).sum() * Half - (c * a).sum();
-        return Torch.Gradient(f, a).ToDoubles();
+        // ∇f = ZZᵀα − c by autograd
+        return Torch.Gradient(Objective(_z, a, tensor(linear, dtype: ScalarType.Float64)), a).ToDoubles();
+    }
+
+    // f(α) = ½‖Zᵀα‖² − cᵀα, Z's rows yᵢxᵢ.
+    private static Tensor Objective(Tensor z, Tensor alpha, Tensor linear)
+    {
+        var w = z.t().mv(alpha);
+        return ((w * w).sum() * Half) - (linear * alpha).sum();
     }
 
     /// <inheritdoc/>

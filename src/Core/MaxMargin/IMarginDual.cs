@@ -17,6 +17,9 @@ public interface IMarginDual : IDisposable
     /// <summary>"reference" or "torch".</summary>
     string Name { get; }
 
+    /// <summary>f(α) = ½‖Σᵢ αᵢyᵢxᵢ‖² − Σᵢ cᵢαᵢ, the dual objective itself (for reports and for the checks of its gradient).</summary>
+    double DualObjective(double[] alpha, double[] linear);
+
     /// <summary>∇f(α) = Qα − c, that is ∇fᵢ = yᵢxᵢᵀ(Σⱼ αⱼyⱼxⱼ) − cᵢ.</summary>
     double[] DualGradient(double[] alpha, double[] linear);
 

@@ -27,6 +27,16 @@ public sealed class ReferenceMarginDual : IMarginDual
     public string Name => "reference";
 
     /// <inheritdoc/>
+    public double DualObjective(double[] alpha, double[] linear)
+    {
+        var w = Weights(alpha);
+        var linearTerm = 0.0;
+        // f(α) = ½‖w(α)‖² − Σᵢ cᵢαᵢ
+        for (var i = 0; i < alpha.Length; i++) linearTerm += linear[i] * alpha[i];
+        return 0.5 * Vector.Dot(w, w) - linearTerm;
+    }
+
+    /// <inheritdoc/>
     public double[] DualGradient(double[] alpha, double[] linear)
     {
         var w = Weights(alpha);

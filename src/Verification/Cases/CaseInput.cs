@@ -66,6 +66,15 @@ public abstract record CaseInput
         return "[" + string.Join(", ", values.Select(Format)) + "]";
     }
 
+    /// <summary>A data set's two parts, "data n×d: X" (its rows) and "y", for <see cref="Parts"/>.</summary>
+    protected static IEnumerable<(string Name, string Value)> DataParts(Data.DataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var rows = string.Join("; ", Enumerable.Range(0, data.RowCount).Select(i => Format(data.Row(i))));
+        yield return (FormattableString.Invariant($"data {data.RowCount}×{data.FeatureCount}: X"), "[" + rows + "]");
+        yield return ("y", Format(data.TargetArray()));
+    }
+
     /// <summary>A number in round-trip precision.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -25,9 +25,7 @@ public sealed record ModelCase(DataSet Data, double[] Parameters, Penalty Penalt
     {
         get
         {
-            var rows = string.Join("; ", Enumerable.Range(0, Data.RowCount).Select(i => Format(Data.Row(i))));
-            yield return (FormattableString.Invariant($"data {Data.RowCount}×{Data.FeatureCount}: X"), "[" + rows + "]");
-            yield return ("y", Format(Data.TargetArray()));
+            foreach (var part in DataParts(Data)) yield return part;
             yield return ("θ = (w, b)", Format(Parameters));
             if (!Penalty.IsNone) yield return ("(λ₂, λ₁)", Format([Penalty.L2, Penalty.L1]));
             if (!FitIntercept) yield return ("bias", "fixed");

@@ -65,15 +65,32 @@ public static class Shrink
     public static IEnumerable<DataSet> Rows(DataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var n = data.RowCount;
+        return RowSubsets(data.RowCount).Select(keep => Rows(data, keep));
+    }
+
+    /// <summary>
+    /// The indices of the rows kept by each of <see cref="Rows(DataSet)"/>'s candidates — for a case whose other parts
+    /// have one entry per row (multipliers, a linear term) and must drop the same rows.
+    /// </summary>
+    public static IEnumerable<int[]> RowSubsets(int n)
+    {
         if (n <= 1) yield break;
-        yield return Rows(data, Enumerable.Range(0, n / 2));
-        yield return Rows(data, Enumerable.Range(n / 2, n - n / 2));
+        yield return [.. Enumerable.Range(0, n / 2)];
+        yield return [.. Enumerable.Range(n / 2, n - n / 2)];
         for (var i = 0; i < n; i++)
         {
             var k = i;
-            yield return Rows(data, Enumerable.Range(0, n).Where(r => r != k));
+            yield return [.. Enumerable.Range(0, n).Where(r => r != k)];
         }
+    }
+
+    /// <summary>The data's rows <paramref name="keep"/>, in that order.</summary>
+    public static DataSet Rows(DataSet data, int[] keep)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(keep);
+        var y = data.TargetArray();
+        return DataSet.FromRows([.. keep.Select(data.Row)], [.. keep.Select(i => y[i])], data.FeatureNames, data.TargetName);
     }
 
     /// <summary>The data with feature <paramref name="drop"/> removed.</summary>
@@ -116,12 +133,5 @@ public static class Shrink
         var copy = (double[])v.Clone();
         copy[k] = value;
         return copy;
-    }
-
-    private static DataSet Rows(DataSet data, IEnumerable<int> rows)
-    {
-        var keep = rows.ToArray();
-        var y = data.TargetArray();
-        return DataSet.FromRows([.. keep.Select(data.Row)], [.. keep.Select(i => y[i])], data.FeatureNames, data.TargetName);
     }
 }

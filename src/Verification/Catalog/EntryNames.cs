@@ -60,6 +60,14 @@ public static class EntryNames
     public const string BinaryCrossEntropyFromLogits = "bce (logits)";
     /// <summary>σ(z) elementwise.</summary>
     public const string Sigmoid = "sigmoid";
+    /// <summary>The hinge loss max(0, 1 − yᵢsᵢ) of each score against a ±1 label.</summary>
+    public const string Hinge = "hinge";
+    /// <summary>The mean hinge loss of scores against ±1 labels.</summary>
+    public const string MeanHinge = "mean hinge";
+    /// <summary>The soft-margin objective ½‖w‖² + C Σ hingeᵢ of a linear classifier.</summary>
+    public const string SoftMarginObjective = "soft-margin objective";
+    /// <summary>The maximum-margin dual objective ½‖Σ αᵢyᵢxᵢ‖² − Σ cᵢαᵢ of the multipliers.</summary>
+    public const string MarginDual = "margin dual";
     /// <summary>The penalised MSE of a linear model.</summary>
     public const string LinearRegression = "linear regression";
     /// <summary>The penalised log-loss of a logistic model.</summary>

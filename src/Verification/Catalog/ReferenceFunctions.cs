@@ -3,6 +3,7 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference;
 using TensorLinear.Reference.Losses;
+using TensorLinear.Reference.MaxMargin;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Models;
 using TensorLinear.Training;
@@ -150,6 +151,27 @@ public sealed record ReferenceFunctions
     /// <summary><see cref="LossGradients.SigmoidJacobian"/>.</summary>
     public required Func<double[], double[,]> SigmoidJacobian { get; init; }
 
+    // ---- max margin: Hinge, SoftMarginObjective, ReferenceMarginDual --------------------------------------------------
+
+    /// <summary><see cref="Reference.Losses.Hinge.Value"/>, of (label, score).</summary>
+    public required Func<double, double, double> Hinge { get; init; }
+    /// <summary><see cref="Reference.Losses.Hinge.Subgradient"/>, of (label, score).</summary>
+    public required Func<double, double, double> HingeSubgradient { get; init; }
+    /// <summary><see cref="Reference.Losses.Hinge.Mean"/>, of (labels, scores).</summary>
+    public required Func<double[], double[], double> MeanHinge { get; init; }
+    /// <summary><see cref="Reference.Losses.Hinge.MeanSubgradient"/>, of (labels, scores).</summary>
+    public required Func<double[], double[], double[]> MeanHingeSubgradient { get; init; }
+    /// <summary><see cref="Reference.MaxMargin.SoftMarginObjective.Value"/>, of (data, model, C).</summary>
+    public required Func<DataSet, LinearModel, double, double> SoftMarginObjective { get; init; }
+    /// <summary><see cref="Reference.MaxMargin.SoftMarginObjective.Subgradient"/>, of (data, model, C).</summary>
+    public required Func<DataSet, LinearModel, double, ModelGradient> SoftMarginSubgradient { get; init; }
+    /// <summary><see cref="ReferenceMarginDual.DualObjective"/>, of (dual, α, c).</summary>
+    public required Func<ReferenceMarginDual, double[], double[], double> MarginDualObjective { get; init; }
+    /// <summary><see cref="ReferenceMarginDual.DualGradient"/>, of (dual, α, c).</summary>
+    public required Func<ReferenceMarginDual, double[], double[], double[]> MarginDualGradient { get; init; }
+    /// <summary><see cref="ReferenceMarginDual.LabelledGram"/>, of (dual, rows, columns): the dual's Hessian, block by block.</summary>
+    public required Func<ReferenceMarginDual, int[], int[], double[,]> MarginDualHessian { get; init; }
+
     // ---- linear models ------------------------------------------------------------------------------------------------
 
     /// <summary><see cref="LinearRegression.Loss"/>.</summary>
@@ -208,6 +230,12 @@ public sealed record ReferenceFunctions
         BinaryCrossEntropyGradientFromProbabilities = LossGradients.BinaryCrossEntropyGradientFromProbabilities,
         BinaryCrossEntropyFromLogits = BinaryCrossEntropy.FromLogits, BinaryCrossEntropyGradientFromLogits = LossGradients.BinaryCrossEntropyGradientFromLogits,
         Sigmoid = Logistic.Sigmoid, SigmoidJacobian = LossGradients.SigmoidJacobian,
+        Hinge = Reference.Losses.Hinge.Value, HingeSubgradient = Reference.Losses.Hinge.Subgradient,
+        MeanHinge = Reference.Losses.Hinge.Mean, MeanHingeSubgradient = Reference.Losses.Hinge.MeanSubgradient,
+        SoftMarginObjective = Reference.MaxMargin.SoftMarginObjective.Value, SoftMarginSubgradient = Reference.MaxMargin.SoftMarginObjective.Subgradient,
+        MarginDualObjective = Open<Func<ReferenceMarginDual, double[], double[], double>>(typeof(ReferenceMarginDual), nameof(ReferenceMarginDual.DualObjective)),
+        MarginDualGradient = Open<Func<ReferenceMarginDual, double[], double[], double[]>>(typeof(ReferenceMarginDual), nameof(ReferenceMarginDual.DualGradient)),
+        MarginDualHessian = Open<Func<ReferenceMarginDual, int[], int[], double[,]>>(typeof(ReferenceMarginDual), nameof(ReferenceMarginDual.LabelledGram)),
         LinearLoss = LinearRegression.Loss, LinearGradient = LinearRegression.Gradient, LinearHessian = LinearRegression.Hessian,
         LogisticLoss = LogisticRegression.Loss, LogisticGradient = LogisticRegression.Gradient, LogisticHessian = LogisticRegression.Hessian,
         Train = Reference.Training.GradientDescent.Train,

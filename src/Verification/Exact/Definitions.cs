@@ -65,6 +65,10 @@ internal static class Definitions
     public static T Softplus<T>(T t) where T : IRealNumber<T> =>
         t > T.AdditiveIdentity ? t + T.Log1p(T.Exp(-t)) : T.Log1p(T.Exp(t));
 
+    // max(0, t) as a branch, so that forward mode takes the slope 0 at t = 0: the subgradient the reference's hinge
+    // and libtorch's relu take at the kink
+    public static T PositivePart<T>(T t) where T : IRealNumber<T> => t > T.AdditiveIdentity ? t : T.AdditiveIdentity;
+
     // σ(z) = 1/(1 + e⁻ᶻ), written e^z/(1 + e^z) for z < 0 so that e⁻ᶻ never overflows
     public static T Sigmoid<T>(T z) where T : IRealNumber<T>
     {

@@ -238,32 +238,7 @@ public static partial class Inputs
     {
         var n = Values.Rows(random, size);
         var d = Values.Dimension(random, size);
-        var scales = Enumerable.Range(0, d).Select(_ => random.Next(3) == 0 ? 1.0 : Values.Magnitude(random, -3, 3)).ToArray();
-        var x = new double[n * d];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < d; j++)
-                x[i * d + j] = scales[j] * Values.Component(random);
-        var tags = new List<string>();
-        var mode = random.Next(100);
-        if (mode < 15 && n > 1)
-        {
-            int from = random.Next(n), to = random.Next(n);
-            Array.Copy(x, from * d, x, to * d, d);
-            tags.Add("duplicate rows");
-        }
-        else if (mode < 30)
-        {
-            var j = random.Next(d);
-            var value = scales[j] * Values.Component(random, allowZero: false);
-            for (var i = 0; i < n; i++) x[i * d + j] = value;
-            tags.Add("constant feature");
-        }
-        else if (mode < 35)
-        {
-            var j = random.Next(d);
-            for (var i = 0; i < n; i++) x[i * d + j] = 0;
-            tags.Add("zero feature");
-        }
+        var (x, scales, tags) = Features(random, n, d);
 
         var theta = new double[d + 1];
         for (var j = 0; j < d; j++) theta[j] = Values.Component(random) / scales[j];
@@ -301,6 +276,41 @@ public static partial class Inputs
         var epochs = random.Next(1, 9);
         return new ModelCase(data, theta, penalty, fit, fraction, epochs) { Tag = string.Join(", ", tags) };
     });
+
+    /// <summary>
+    /// An n×d feature matrix, row-major, each column on its own scale 10⁻³ to 10³ (a third of them 1), with one edge
+    /// case in a third of the draws: a duplicate row, a constant feature or a zero feature (named in the tags).
+    /// </summary>
+    internal static (double[] X, double[] Scales, List<string> Tags) Features(System.Random random, int n, int d)
+    {
+        var scales = Enumerable.Range(0, d).Select(_ => random.Next(3) == 0 ? 1.0 : Values.Magnitude(random, -3, 3)).ToArray();
+        var x = new double[n * d];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < d; j++)
+                x[i * d + j] = scales[j] * Values.Component(random);
+        var tags = new List<string>();
+        var mode = random.Next(100);
+        if (mode < 15 && n > 1)
+        {
+            int from = random.Next(n), to = random.Next(n);
+            Array.Copy(x, from * d, x, to * d, d);
+            tags.Add("duplicate rows");
+        }
+        else if (mode < 30)
+        {
+            var j = random.Next(d);
+            var value = scales[j] * Values.Component(random, allowZero: false);
+            for (var i = 0; i < n; i++) x[i * d + j] = value;
+            tags.Add("constant feature");
+        }
+        else if (mode < 35)
+        {
+            var j = random.Next(d);
+            for (var i = 0; i < n; i++) x[i * d + j] = 0;
+            tags.Add("zero feature");
+        }
+        return (x, scales, tags);
+    }
 
     internal static double[] Scores(double[] x, int n, int d, double[] theta)
     {

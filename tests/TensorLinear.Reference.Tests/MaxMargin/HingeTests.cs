@@ -62,4 +62,17 @@ public class HingeTests
         Assert.Equal(SeedPoints.Weights, g.Weights.ToArray());
         Assert.Equal(0.0, g.Bias);
     }
+
+    [Fact]
+    public void TheDualObjectiveAndItsGradientOnTheSeedByHand()
+    {
+        // α = 1 on rows 0 and 1 only: w = 1·(−1)·(5, 5) + 1·(+1)·(2, 4) = (−3, −1), ½‖w‖² = 5, Σ cᵢαᵢ = 2 with c = 1,
+        // so f = 3; ∇fᵢ = yᵢxᵢᵀw − 1: row 0 −(−15 − 5) − 1 = 19, row 1 (−6 − 4) − 1 = −11, row 2 −(−18 − 6) − 1 = 23.
+        using var dual = new ReferenceMarginDual(SeedPoints.Data);
+        double[] alpha = [1, 1, 0, 0, 0, 0], c = [1, 1, 1, 1, 1, 1];
+        Assert.Equal(3.0, dual.DualObjective(alpha, c));
+        Assert.Equal([19.0, -11.0, 23.0], dual.DualGradient(alpha, c)[..3]);
+        // c = 0 (the nearest points of the hulls): f = ½‖w‖² alone
+        Assert.Equal(5.0, dual.DualObjective(alpha, new double[6]));
+    }
 }

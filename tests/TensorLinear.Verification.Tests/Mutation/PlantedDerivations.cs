@@ -96,6 +96,20 @@ internal static class PlantedDerivations
         P(nameof(S.SigmoidJacobian), "flipped sign", S with { SigmoidJacobian = z => Negate(S.SigmoidJacobian(z)) }),
         P(nameof(S.SigmoidJacobian), "wrong diagonal", S with { SigmoidJacobian = z => DoubledDiagonal(S.SigmoidJacobian(z)) }),
 
+        // ---- max margin
+        P(nameof(S.HingeSubgradient), "flipped sign", S with { HingeSubgradient = (y, s) => -S.HingeSubgradient(y, s) }),
+        P(nameof(S.HingeSubgradient), "the label's factor left out (−1 for −y)", S with { HingeSubgradient = (y, s) => y * S.HingeSubgradient(y, s) }),
+        P(nameof(S.MeanHingeSubgradient), "flipped sign", S with { MeanHingeSubgradient = (y, s) => Negate(S.MeanHingeSubgradient(y, s)) }),
+        P(nameof(S.MeanHingeSubgradient), "average left as sum", S with { MeanHingeSubgradient = (y, s) => AsSum(S.MeanHingeSubgradient(y, s)) }),
+        P(nameof(S.SoftMarginSubgradient), "flipped sign", S with { SoftMarginSubgradient = (d, m, c) => Map(S.SoftMarginSubgradient(d, m, c), Negate) }),
+        P(nameof(S.SoftMarginSubgradient), "the regulariser's w left out", S with { SoftMarginSubgradient = (d, m, c) => Map(S.SoftMarginSubgradient(d, m, c), g => [.. g.Select((v, j) => j < m.Weights.Length ? v - m.Weights[j] : v)]) }),
+        P(nameof(S.SoftMarginSubgradient), "C left out of the hinge part", S with { SoftMarginSubgradient = (d, m, c) => Map(S.SoftMarginSubgradient(d, m, c), g => [.. g.Select((v, j) => j < m.Weights.Length ? m.Weights[j] + (v - m.Weights[j]) / c : v / c)]) }),
+        P(nameof(S.MarginDualGradient), "flipped sign", S with { MarginDualGradient = (q, a, c) => Negate(S.MarginDualGradient(q, a, c)) }),
+        P(nameof(S.MarginDualGradient), "the linear term's sign flipped", S with { MarginDualGradient = (q, a, c) => [.. S.MarginDualGradient(q, a, c).Select((v, i) => v + 2 * c[i])] }),
+        P(nameof(S.MarginDualGradient), "a factor 2 too many (½ forgotten)", S with { MarginDualGradient = (q, a, c) => [.. S.MarginDualGradient(q, a, c).Select((v, i) => 2 * (v + c[i]) - c[i])] }),
+        P(nameof(S.MarginDualHessian), "wrong diagonal", S with { MarginDualHessian = (q, r, k) => WrongDiagonal(S.MarginDualHessian(q, r, k)) }),
+        P(nameof(S.MarginDualHessian), "flipped sign", S with { MarginDualHessian = (q, r, k) => Negate(S.MarginDualHessian(q, r, k)) }),
+
         // ---- linear models
         P(nameof(S.LinearGradient), "missing factor 2", S with { LinearGradient = (d, m, p) => Map(S.LinearGradient(d, m, p), g => Scale(g, 0.5)) }),
         P(nameof(S.LinearGradient), "average left as sum", S with { LinearGradient = (d, m, p) => Map(S.LinearGradient(d, m, p), g => Scale(g, d.RowCount)) }),

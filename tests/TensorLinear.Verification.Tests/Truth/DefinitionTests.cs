@@ -65,6 +65,19 @@ public sealed class DefinitionTests
     }
 
     [Fact]
+    public void MaxMarginDefinitions()
+    {
+        // labels (1, −1, 1), scores (0.5, 0.5, 2): 1 − ys = (0.5, 1.5, −1), hinges (0.5, 1.5, 0), mean 2/3
+        Exactly([0.5, 1.5, 0], ExactMaxMargin.Hinge([1, -1, 1]), [0.5, 0.5, 2]);
+        Nearly([2.0 / 3], ExactMaxMargin.MeanHinge([1, -1, 1]), [0.5, 0.5, 2]);
+        // X = (1, −1)ᵀ, y = (1, −1), θ = (w, b) = (0.5, 0): both margins 0.5, hinges 0.5 each; P = ½·¼ + 2·1 with C = 2
+        var data = DataSet.FromRows([[1.0], [-1.0]], [1.0, -1.0]);
+        Exactly([2.125], ExactMaxMargin.SoftMargin(data, 2.0), [0.5, 0]);
+        // α = (1, 2): w = 1·1·1 + 2·(−1)·(−1) = 3, f = ½·9 − (1 + 2) = 1.5 with c = 1
+        Exactly([1.5], ExactMaxMargin.Dual(data, [1, 1]), [1, 2]);
+    }
+
+    [Fact]
     public void TheLogLossDefinitionHasTheDigitsOfMpmath()
     {
         // tests/Shared/ExactLogLoss.cs (scripts/exact/logloss.py, mpmath at 60 digits), z from −1000 to 1000: the
