@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(terminal));
         root.Subcommands.Add(CalcCommand.Create(terminal));
         root.Subcommands.Add(FitCommand.Create(terminal));
+        root.Subcommands.Add(PredictCommand.Create(terminal));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

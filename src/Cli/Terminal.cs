@@ -22,6 +22,7 @@ internal sealed class Terminal
         Error = error;
         ErrorIsTerminal = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
         Display = CreateConsole(output, outputIsConsole && !System.Console.IsOutputRedirected);
+        ErrorDisplay = CreateConsole(error, ErrorIsTerminal);
     }
 
     /// <summary>Standard input.</summary>
@@ -35,6 +36,9 @@ internal sealed class Terminal
 
     /// <summary>The Spectre console over <see cref="Output"/>, for tables.</summary>
     public IAnsiConsole Display { get; }
+
+    /// <summary>The Spectre console over <see cref="Error"/>, for a summary that must stay out of the results on stdout.</summary>
+    public IAnsiConsole ErrorDisplay { get; }
 
     private bool ErrorIsTerminal { get; }
 

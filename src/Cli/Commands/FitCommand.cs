@@ -32,6 +32,9 @@ internal static class FitCommand
         var l1 = new Option<double>("--l1") { Description = "Lasso penalty λ‖w‖₁ (gd).", DefaultValueFactory = _ => 0.0, HelpName = "λ", CustomParser = Arguments.NonNegative("--l1") };
         var standardize = new Option<bool>("--standardize") { Description = "Train on standardised features; report coefficients in original units." };
         var degree = new Option<int?>("--degree") { Description = "Fit a polynomial x, x², …, xᴷ in the single feature.", HelpName = "K", CustomParser = Arguments.OptionalWholeNumber("--degree") };
+        var terms = new Option<string?>("--terms") { Description = "The model's terms as a formula: \"x1 + x2 + x1:x2 + x1^2\" (':' a product, '^' a power; a categorical column gives one indicator per level but the reference). Replaces --features.", HelpName = "FORMULA" };
+        var categorical = new Option<string?>("--categorical") { Description = "Columns to read as labels, comma-separated (a column in which no cell is a number is read so anyway).", HelpName = "A,B,..." };
+        var save = new Option<string?>("--save") { Description = "Save the fitted model (the first engine's) as JSON, for tensorlinear predict.", HelpName = "FILE.json" };
         var noIntercept = new Option<bool>("--no-intercept") { Description = "Fit through the origin (no intercept)." };
         var plot = new Option<string?>("--plot") { Description = "Write the plot, SVG or PNG by the extension: the loss per epoch, then the data with the fit (one or two features) or the fitted values and residuals (more).", HelpName = "FILE.svg|FILE.png" };
         var margin = new Option<string?>("--margin") { Description = "svm: hard (separable data; the default) or soft (hinge loss, priced by --C).", HelpName = "hard|soft" };
@@ -41,14 +44,14 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a linear, logistic or maximum-margin (svm) model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, noIntercept, margin, c, plot, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, margin, c, plot, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
             if (parse.GetValue(model) == "svm")
             {
                 // The options of the other models' solvers mean nothing to the maximum-margin fit: refused, not ignored.
-                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, noIntercept })
+                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, terms, categorical, save, noIntercept })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new UsageException($"{option.Name} does not apply to --model svm (its options are --margin, --C, --tol and --epochs)");
                 return RunSvm(terminal, new SvmSettings
@@ -107,6 +110,9 @@ internal static class FitCommand
                 L1 = parse.GetValue(l1),
                 Standardize = parse.GetValue(standardize),
                 Degree = parse.GetValue(degree),
+                Terms = parse.GetValue(terms),
+                Categorical = parse.GetValue(categorical) is string labels ? Arguments.List(labels, "--categorical") : null,
+                SaveFile = parse.GetValue(save),
                 FitIntercept = !parse.GetValue(noIntercept),
                 PlotFile = parse.GetValue(plot),
                 Json = parse.GetValue(json),
@@ -119,6 +125,7 @@ internal static class FitCommand
     internal static int Run(Terminal terminal, FitSettings settings)
     {
         var report = FitRunner.Run(settings, terminal);
+        if (settings.SaveFile is string file) ModelFile.Write(file, report);
         if (settings.PlotFile is string path) Output.Plots.FitPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, FitJson.Build(report));
         else FitText.Write(terminal.Display, report);

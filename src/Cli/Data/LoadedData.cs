@@ -1,26 +1,32 @@
 using System.Collections.Immutable;
 using TensorLinear.Data;
+using TensorLinear.Features;
 
 namespace TensorLinear.Cli.Data;
 
 /// <summary>
-/// A data set read from a CSV table for one model: the chosen features and the target, with the class labels'
-/// mapping when the target is a class column.
+/// A data set read from a CSV table for one model: the chosen feature columns as read, their main effects as features
+/// (a categorical column as its indicators) and the target, with the class labels' mapping when the target is a
+/// class column.
 /// </summary>
 /// <param name="Source">The file the data came from.</param>
-/// <param name="Data">The features (named after their columns) and the target (0/1 for classes).</param>
+/// <param name="Columns">The feature columns as read: numbers, or labels for a categorical column.</param>
+/// <param name="Data">The main effects of <paramref name="Columns"/> (<see cref="FeatureEncoding"/>) and the target (0/1 for classes).</param>
 /// <param name="Classes">The labels behind 0 and 1; null for a numeric target.</param>
-internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Classes)
+internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Columns, DataSet Data, LabelMapping? Classes)
 {
     /// <summary>
     /// Takes <paramref name="target"/> and <paramref name="features"/> (every other column when null) from the table:
-    /// every feature cell a finite number; the target a number with at least two distinct values, or, when
-    /// <paramref name="classes"/> is set, exactly two distinct labels.
+    /// every feature cell a finite number, or a label in a categorical column — one named in
+    /// <paramref name="categorical"/>, or one in which no cell is a number; the target a number with at least two
+    /// distinct values, or, when <paramref name="classes"/> is set, exactly two distinct labels.
     /// </summary>
     /// <exception cref="DataFormatException">A missing column, a cell that is not a number (with its line and column),
-    /// a constant target, or a class column without exactly two labels.</exception>
-    /// <exception cref="UsageException">The target is also listed as a feature, or a feature is listed twice.</exception>
-    public static LoadedData From(CsvTable table, string target, IReadOnlyList<string>? features, bool classes)
+    /// an empty cell, a constant target, a class column without exactly two labels, or a categorical column with one
+    /// level.</exception>
+    /// <exception cref="UsageException">The target is also listed as a feature, a feature is listed twice, or
+    /// <paramref name="categorical"/> names a column that is not a feature.</exception>
+    public static LoadedData From(CsvTable table, string target, IReadOnlyList<string>? features, bool classes, IReadOnlyList<string>? categorical = null)
     {
         var targetIndex = table.IndexOf(target);
         var featureNames = features is null ? table.Columns.Where(c => c != target).ToImmutableArray() : [.. features];
@@ -30,15 +36,10 @@ internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Cla
         if (featureNames.Length == 0)
             throw new DataFormatException(table.Source, null, null, $"has no column besides the target '{target}' to use as a feature");
         var featureIndices = featureNames.Select(table.IndexOf).ToArray();
-
-        var rows = new double[table.Rows.Length][];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = table.Rows[i];
-            rows[i] = new double[featureIndices.Length];
-            for (var j = 0; j < featureIndices.Length; j++)
-                rows[i][j] = Number(table, row, featureIndices[j]);
-        }
+        foreach (var name in categorical ?? [])
+            if (!featureNames.Contains(name))
+                throw new UsageException($"--categorical names '{name}', which is not a feature; the features are {string.Join(", ", featureNames)}");
+        var columns = featureIndices.Select(j => ReadColumn(table, j, categorical?.Contains(table.Columns[j]) == true || IsText(table, j))).ToImmutableArray();
 
         LabelMapping? mapping = null;
         double[] targets;
@@ -53,10 +54,38 @@ internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Cla
             if (Array.TrueForAll(targets, y => y == targets[0]))
                 throw new DataFormatException(table.Source, null, target, FormattableString.Invariant($"the target is constant (every row holds {targets[0]}), so there is nothing to fit"));
         }
-        var largest = OverflowLimit(rows.Length, featureIndices.Length);
-        for (var j = 0; j < featureIndices.Length; j++) CheckMagnitude(table, featureIndices[j], i => rows[i][j], largest);
+        var largest = OverflowLimit(table.Rows.Length, featureIndices.Length);
+        foreach (var (column, j) in columns.Zip(featureIndices))
+            if (column.Numbers is { } values) CheckMagnitude(table, j, i => values[i], largest);
         if (!classes) CheckMagnitude(table, targetIndex, i => targets[i], largest);
-        return new LoadedData(table.Source, DataSet.FromRows(rows, targets, featureNames, target), mapping);
+        try
+        {
+            var data = FeatureEncoding.Fit(columns).Encode(columns, targets, target);
+            return new LoadedData(table.Source, columns, data, mapping);
+        }
+        catch (DegenerateInputException e)
+        {
+            throw new DataFormatException(table.Source, null, e.ArgumentName, e.Message[(e.ArgumentName.Length + 2)..]);
+        }
+    }
+
+    // A column is read as labels when none of its cells is a number: a column of numbers with a stray word in it is
+    // a typo to report at its line, not a categorical column of hundreds of levels.
+    private static bool IsText(CsvTable table, int column)
+    {
+        var cells = table.Rows.Select(r => r.Cells[column]).Where(c => c.Length > 0).ToList();
+        return cells.Count > 0 && cells.TrueForAll(c => !Numbers.TryParse(c, out _));
+    }
+
+    /// <summary>A column of the table as labels (<paramref name="labels"/>) or as numbers, every cell checked.</summary>
+    /// <exception cref="DataFormatException">An empty cell, or a cell that is not a finite number, with its line and column.</exception>
+    public static ColumnValues ReadColumn(CsvTable table, int column, bool labels)
+    {
+        if (!labels) return ColumnValues.Numeric(table.Columns[column], [.. table.Rows.Select(r => Number(table, r, column))]);
+        foreach (var row in table.Rows)
+            if (row.Cells[column].Length == 0)
+                throw new DataFormatException(table.Source, row.Line, table.Columns[column], "the cell is empty; every cell of a categorical column must hold a label");
+        return ColumnValues.Categorical(table.Columns[column], [.. table.Rows.Select(r => r.Cells[column])]);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TensorLinear.Cli.Data;
 using TensorLinear.Data;
+using TensorLinear.Features;
 using TensorLinear.Models;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Training;
@@ -10,7 +11,8 @@ namespace TensorLinear.Cli.Fitting;
 /// <summary>What <c>tensorlinear fit</c> found: the data it read and one fit per engine, compared.</summary>
 /// <param name="Settings">What was asked.</param>
 /// <param name="Input">The data as read (features as in the file, classes mapped).</param>
-/// <param name="Features">The features the model is in, in original units: the file's, or the powers of its one feature.</param>
+/// <param name="Encoding">How the file's columns became <paramref name="Features"/> (the terms, the categorical levels).</param>
+/// <param name="Features">The features the model is in, in original units: the file's, their terms, or the powers of its one feature.</param>
 /// <param name="ParameterNames">The coefficients' names: the features', then <c>intercept</c> when fitted.</param>
 /// <param name="Fits">One fit per engine, in the order run.</param>
 /// <param name="Agreement">How far the engines' fits are apart; null with one engine.</param>
@@ -19,12 +21,17 @@ namespace TensorLinear.Cli.Fitting;
 internal sealed record FitReport(
     FitSettings Settings,
     LoadedData Input,
+    FeatureEncoding Encoding,
     DataSet Features,
     ImmutableArray<string> ParameterNames,
     ImmutableArray<EngineFit> Fits,
     Agreement? Agreement,
     HessianCheck? HessianCheck,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>The standardisation trained in (--standardize); null without it.</summary>
+    public Standardization? Standardization { get; init; }
+}
 
 /// <summary>One engine's fit.</summary>
 /// <param name="Engine">"reference" or "torch".</param>
@@ -77,9 +84,9 @@ internal sealed record RegressionSummary(double? RSquared, double RootMeanSquare
 /// <param name="Precision">Precision; null when nothing was predicted positive.</param>
 /// <param name="Recall">Recall.</param>
 /// <param name="F1">F1; null when undefined.</param>
-/// <param name="RocAuc">The area under the ROC curve of the scores.</param>
+/// <param name="RocAuc">The area under the ROC curve of the scores; null when the labels hold one class only.</param>
 /// <param name="LogLikelihood">Σ log p(yᵢ | xᵢ) = −n × the unpenalised mean log-loss.</param>
-internal sealed record ClassificationSummary(ConfusionMatrix Confusion, double Accuracy, double? Precision, double? Recall, double? F1, double RocAuc, double LogLikelihood);
+internal sealed record ClassificationSummary(ConfusionMatrix Confusion, double Accuracy, double? Precision, double? Recall, double? F1, double? RocAuc, double LogLikelihood);
 
 /// <summary>How far the two engines' fits are apart.</summary>
 /// <param name="MaxAbsoluteDifference">max over parameters of |θ_reference − θ_torch|.</param>

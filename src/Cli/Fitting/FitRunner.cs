@@ -6,6 +6,7 @@ using TensorLinear.Autograd.Models;
 using TensorLinear.Cli.Data;
 using TensorLinear.Cli.Runtime;
 using TensorLinear.Data;
+using TensorLinear.Features;
 using TensorLinear.Models;
 using TensorLinear.Reference.Features;
 using TensorLinear.Reference.LeastSquares;
@@ -39,12 +40,16 @@ internal static class FitRunner
             var task = bar.Task("", ProgressSteps);
             return CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input, new Fraction(task));
         });
-        var input = LoadedData.From(table, settings.Target, settings.Features, settings.Model == ModelKind.Logistic);
+        var terms = Terms(settings);
+        var columns = terms is null ? settings.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()];
+        var input = LoadedData.From(table, settings.Target, columns, settings.Model == ModelKind.Logistic, settings.Categorical);
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
         {
-            var features = Features(settings, input.Data);
+            var encoding = Encoding(settings, input, terms);
+            var features = encoding.Encode(input.Columns, input.Data.TargetArray(), input.Data.TargetName);
+            CheckMagnitudes(input, features);
             if (settings.FitIntercept && features.FeatureNames.Contains(InterceptName))
                 throw new DataFormatException(input.Source, null, InterceptName, "a feature column has the name the output gives the intercept; rename the column");
             var standardizer = settings.Standardize ? Standardizer.Fit(features) : null;
@@ -66,8 +71,11 @@ internal static class FitRunner
                 step.Done();
                 return (measured, check);
             });
-            return new FitReport(settings, input, features, names, fits, Compare(fits, settings.FitIntercept), hessian,
-                FitWarnings.Of(settings, training, fits));
+            return new FitReport(settings, input, encoding, features, names, fits, Compare(fits, settings.FitIntercept), hessian,
+                FitWarnings.Of(settings, training, fits))
+            {
+                Standardization = standardizer is null ? null : new Standardization(standardizer.Means, standardizer.StandardDeviations),
+            };
         }
         catch (InvalidInputException e) when (e.ArgumentName == "data")
         {
@@ -76,13 +84,51 @@ internal static class FitRunner
         }
     }
 
-    // The file's features, or the powers x, x², …, xᴷ of its single feature.
-    private static DataSet Features(FitSettings settings, DataSet data)
+    // The terms --terms asks for, parsed; null for the features as they are (or their powers, for --degree).
+    private static IReadOnlyList<Term>? Terms(FitSettings settings)
     {
-        if (settings.Degree is not int degree) return data;
-        if (data.FeatureCount != 1)
-            throw new UsageException($"--degree fits a polynomial in one feature, but there are {data.FeatureCount} ({string.Join(", ", data.FeatureNames)}); name one with --features");
-        return PolynomialFeatures.Of(data, degree);
+        if (settings.Terms is not string formula) return null;
+        try
+        {
+            return Term.Parse(formula);
+        }
+        catch (OutOfDomainException e)
+        {
+            throw new UsageException($"--terms {e.Message[(e.ArgumentName.Length + 2)..]}");
+        }
+    }
+
+    // The encoding of the file's features: the terms asked for, the powers x, x², …, xᴷ of the single feature for
+    // --degree, or each feature as it is (a categorical one as its indicators).
+    private static FeatureEncoding Encoding(FitSettings settings, LoadedData input, IReadOnlyList<Term>? terms)
+    {
+        if (settings.Degree is int degree)
+        {
+            if (input.Columns.Length != 1)
+                throw new UsageException($"--degree fits a polynomial in one feature, but there are {input.Columns.Length} ({string.Join(", ", input.Columns.Select(c => c.Name))}); name one with --features");
+            var x = input.Columns[0].Name;
+            terms = [.. Enumerable.Range(1, degree).Select(k => new Term([new Factor(x, k)]))];
+        }
+        try
+        {
+            return FeatureEncoding.Fit(input.Columns, terms);
+        }
+        catch (OutOfDomainException e) when (e.ArgumentName == "terms")
+        {
+            throw new UsageException($"--{(settings.Degree is null ? "terms" : "degree")} {e.Message[(e.ArgumentName.Length + 2)..]}");
+        }
+    }
+
+    // Products and powers of the file's values may pass the magnitude the solvers' sums of squares can hold (see
+    // LoadedData.OverflowLimit), or overflow outright.
+    private static void CheckMagnitudes(LoadedData input, DataSet features)
+    {
+        var largest = LoadedData.OverflowLimit(features.RowCount, features.FeatureCount);
+        for (var j = 0; j < features.FeatureCount; j++)
+            for (var i = 0; i < features.RowCount; i++)
+                if (!(Math.Abs(features[i, j]) <= largest))
+                    throw new DataFormatException(input.Source, null, features.FeatureNames[j],
+                        FormattableString.Invariant($"row {i + 1} of the feature is {Output.Format.Short(features[i, j])}, too large to fit: past {Output.Format.Difference(largest)} the sums of squares a fit forms overflow; rescale the columns it is made of"));
     }
 
     // One engine's solve, timed.
@@ -115,8 +161,8 @@ internal static class FitRunner
         if (settings.Solver == Solver.Gd && settings.Model == ModelKind.Logistic && settings.Penalty.IsNone)
             separation = DescentSeparation(settings, features, training, model, standardizer);
         step.Done();
-        var regression = settings.Model == ModelKind.Linear ? Regression(features, model, settings.FitIntercept) : null;
-        var classification = settings.Model == ModelKind.Logistic ? Classification(features, model) : null;
+        var regression = settings.Model == ModelKind.Linear ? FitMetrics.Regression(features, model, settings.FitIntercept) : null;
+        var classification = settings.Model == ModelKind.Logistic ? FitMetrics.Classification(features, model) : null;
         step.Done();
         return new EngineFit(solved.Engine, model, fit.TrainedModel, fit.StandardErrors, fit.Loss, fit.LossHistory, fit.Iterations,
             fit.StopReason, fit.Converged, fit.LearningRate, solved.Seconds, regression, classification, separation);
@@ -215,52 +261,6 @@ internal static class FitRunner
         // Quasi-complete (or a row whose score the map moved across 0 by rounding): keep what the solver found.
         var norm = Math.Sqrt(mapped.Weights.Sum(w => w * w));
         return new SeparationReport(separation.Kind, new LinearModel(mapped.Weights.Select(w => w / norm), mapped.Bias / norm), separation.Margin, separation.RowsOnHyperplane);
-    }
-
-    private static RegressionSummary Regression(DataSet features, LinearModel model, bool fitIntercept)
-    {
-        var targets = features.TargetArray();
-        var predictions = LinearRegression.Predict(features, model);
-        double? rSquared = null;
-        try
-        {
-            // Not given for a target constant but for rounding (FitWarnings says why): its R² measures noise.
-            if (!FitWarnings.NearlyConstant(targets))
-                rSquared = fitIntercept ? RegressionMetrics.RSquared(targets, predictions) : RegressionMetrics.UncentredRSquared(targets, predictions);
-        }
-        catch (DegenerateInputException)
-        {
-            rSquared = null;
-        }
-        var parameters = features.FeatureCount + (fitIntercept ? 1 : 0);
-        var rss = RegressionMetrics.MeanSquaredError(targets, predictions) * targets.Length;
-        return new RegressionSummary(rSquared,
-            RegressionMetrics.RootMeanSquaredError(targets, predictions),
-            RegressionMetrics.MeanAbsoluteError(targets, predictions),
-            targets.Length > parameters ? Math.Sqrt(rss / (targets.Length - parameters)) : null);
-    }
-
-    private static ClassificationSummary Classification(DataSet features, LinearModel model)
-    {
-        var labels = features.TargetArray();
-        var scores = LinearRegression.Predict(features, model); // z = wᵀx + b; class 1 where z ≥ 0
-        var confusion = ConfusionMatrix.Of(labels, LogisticRegression.Classify(features, model));
-        // −n·L, and +0 rather than −0 when every row is certain.
-        var logLikelihood = 0.0 - features.RowCount * LogisticRegression.Loss(features, model);
-        return new ClassificationSummary(confusion, confusion.Accuracy(), Defined(confusion.Precision), Defined(confusion.Recall),
-            Defined(confusion.F1Score), RocAuc.Of(labels, scores), logLikelihood);
-    }
-
-    private static double? Defined(Func<double> rate)
-    {
-        try
-        {
-            return rate();
-        }
-        catch (DegenerateInputException)
-        {
-            return null;
-        }
     }
 
     private static Agreement? Compare(ImmutableArray<EngineFit> fits, bool fitIntercept)

@@ -67,6 +67,15 @@ internal sealed record FitSettings
     /// <summary>The degree of the polynomial in the single feature; null for the features as they are.</summary>
     public int? Degree { get; init; }
 
+    /// <summary>The model's terms as a formula ("x1 + x2 + x1:x2 + x1^2", <see cref="Features.Term.Parse"/>); null for each feature once.</summary>
+    public string? Terms { get; init; }
+
+    /// <summary>The columns read as labels (one indicator per level but the reference), beside those in which no cell is a number.</summary>
+    public IReadOnlyList<string>? Categorical { get; init; }
+
+    /// <summary>The file the fitted model is saved to (<see cref="Features.SavedModel"/>); null for none.</summary>
+    public string? SaveFile { get; init; }
+
     public bool FitIntercept { get; init; } = true;
 
     public string? PlotFile { get; init; }
@@ -116,7 +125,15 @@ internal sealed record FitSettings
         if (Degree is < 1) throw new UsageException($"--degree is {Degree}; a polynomial needs degree ≥ 1");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
+        if (Terms is not null && (Features is not null || Degree is not null))
+            throw new UsageException("--terms names the features and their powers itself; it cannot be combined with --features or --degree");
         if (PlotFile is string plot) CheckPlot(plot, DataFile);
+        if (SaveFile is string save)
+        {
+            OutputFile.Check("--save", save, DataFile == Data.CsvDataReader.StandardInput ? [] : [DataFile]);
+            if (PlotFile is string other && Path.GetFullPath(other) == Path.GetFullPath(save))
+                throw new UsageException($"--save and --plot both name {save}; give them two files");
+        }
     }
 
     /// <summary>The extensions --plot writes, each naming its format.</summary>

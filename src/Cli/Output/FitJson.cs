@@ -85,7 +85,8 @@ internal static class FitJson
         };
     }
 
-    private static JsonObject Regression(RegressionSummary r) => new()
+    /// <summary>A linear model's metrics (fit and predict share them).</summary>
+    internal static JsonObject Regression(RegressionSummary r) => new()
     {
         ["rSquared"] = Json.Number(r.RSquared),
         ["rmse"] = Json.Number(r.RootMeanSquaredError),
@@ -93,7 +94,8 @@ internal static class FitJson
         ["residualStandardDeviation"] = Json.Number(r.ResidualStandardDeviation),
     };
 
-    private static JsonObject Classification(ClassificationSummary c) => new()
+    /// <summary>A logistic model's metrics (fit and predict share them).</summary>
+    internal static JsonObject Classification(ClassificationSummary c) => new()
     {
         ["accuracy"] = Json.Number(c.Accuracy),
         ["precision"] = Json.Number(c.Precision),
