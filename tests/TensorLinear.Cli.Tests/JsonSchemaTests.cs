@@ -44,7 +44,7 @@ public partial class JsonSchemaTests
     private static readonly Dictionary<string, string> LogisticMetrics = new()
     {
         ["accuracy"] = "number", ["precision"] = "number|null", ["recall"] = "number|null", ["f1"] = "number|null",
-        ["rocAuc"] = "number", ["logLikelihood"] = "number", ["confusionMatrix"] = "object",
+        ["rocAuc"] = "number|null", ["logLikelihood"] = "number", ["confusionMatrix"] = "object",
     };
 
     private static readonly Dictionary<string, string> Confusion = new()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using TensorLinear.Cli.Predicting;
 using TensorLinear.Models;
 
@@ -14,7 +15,7 @@ internal static class PredictionsCsv
     /// <summary>Writes the CSV to <paramref name="writer"/>.</summary>
     public static void Write(TextWriter writer, PredictReport report)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         var logistic = report.Model.Kind == ModelKind.Logistic;
         csv.WriteField("line");
         if (logistic)
