@@ -41,6 +41,8 @@ internal static class LongleyOls
     public static readonly double[] Hc1StandardErrors = [68.29379659764555, 0.032767996776526316, 0.5109854812271302, 0.19499333485218553, 0.21094466163119668, 571.1791673585761, 1109615.4407320567];
     public static readonly double[] Hc2StandardErrors = [67.4920820234567, 0.03653405008953155, 0.5533367122951458, 0.20522087298836666, 0.2232367172244048, 617.5929524962055, 1202369.5075183315];
     public static readonly double[] Hc3StandardErrors = [91.11938625429835, 0.05562398784344625, 0.822133494320349, 0.29878925518636135, 0.32490581879091956, 922.8078333269157, 1799477.2141712802];
+    public const double Hc1FStatistic = 445.1106474176401;
+    public const double Hc3FStatistic = 227.57184659626827;
     public const double RSquared = 0.9954790045772928;
     public const double AdjustedRSquared = 0.9924650076288213;
     public const double FStatistic = 330.2853392343779;
@@ -48,4 +50,17 @@ internal static class LongleyOls
     public const double LogLikelihood = -109.61743480848563;
     public const double Aic = 233.23486961697125;
     public const double Bic = 238.64299067264972;
+}
+
+/// <summary>The sandwich standard errors and robust F tests of Data/longley.csv in 50-digit mpmath, from their definitions.</summary>
+internal static class LongleyExact
+{
+    public static readonly double[] Hc0StandardErrors = [51.22034744566397, 0.0245759975826447, 0.38323911092599433, 0.14624500114098413, 0.1582084962199238, 428.3843755350979, 832211.5805803264];
+    public const double Hc0FStatistic = 791.3078192241038;
+    public static readonly double[] Hc1StandardErrors = [68.29379659421862, 0.0327679967768596, 0.5109854812346591, 0.1949933348546455, 0.21094466162656508, 571.1791673801305, 1109615.4407737686];
+    public const double Hc1FStatistic = 445.1106483135584;
+    public static readonly double[] Hc2StandardErrors = [67.49208214975413, 0.03653405025599468, 0.5533367146487893, 0.20522087372013958, 0.22323671795804048, 617.5929550837651, 1202369.5126009071];
+    public const double Hc2FStatistic = 415.747658799382;
+    public static readonly double[] Hc3StandardErrors = [91.11938660113931, 0.05562398838839349, 0.8221335020165788, 0.2987892575905412, 0.3249058211360162, 922.8078417154035, 1799477.230661815];
+    public const double Hc3FStatistic = 227.5718449236329;
 }
