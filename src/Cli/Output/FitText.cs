@@ -26,8 +26,6 @@ internal static class FitText
         {
             console.WriteLine("Coefficients" + (settings.Standardize ? " (fitted on standardised features, shown in original units)" : ""));
             console.Write(Coefficients(report));
-            if (settings.Solver == Solver.Qr && fits.Any(f => f.StandardErrors is null) && fits.Any(f => f.StandardErrors is not null))
-                console.WriteLine("(standard errors come from the reference's QR factor, Cov = σ̂²R⁻¹R⁻ᵀ; libtorch's least squares returns the coefficients alone)");
             InferenceText.Write(console, report);
         }
         if (settings.Model == ModelKind.Logistic && !settings.Penalty.IsNone)
