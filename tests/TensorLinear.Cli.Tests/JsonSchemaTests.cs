@@ -27,6 +27,7 @@ public partial class JsonSchemaTests
     {
         ["intercept"] = "boolean", ["standardize"] = "boolean", ["degree"] = "number|null", ["l2"] = "number", ["l1"] = "number",
         ["learningRate"] = "number|string|null", ["epochs"] = "number|null", ["tolerance"] = "number|null",
+        ["level"] = "number", ["robust"] = "string",
     };
 
     private static readonly Dictionary<string, string> EngineFit = new()
@@ -34,6 +35,28 @@ public partial class JsonSchemaTests
         ["engine"] = "string", ["coefficients"] = "object|null", ["standardErrors"] = "object|null", ["loss"] = "number",
         ["lossHistory"] = "array", ["iterations"] = "number", ["stopReason"] = "string", ["converged"] = "boolean",
         ["learningRate"] = "number|null", ["seconds"] = "number", ["metrics"] = "object", ["separation"] = "object|null",
+        ["inference"] = "object|null",
+    };
+
+    private static readonly Dictionary<string, string> Inference = new()
+    {
+        ["statistic"] = "string", ["degreesOfFreedom"] = "number|null", ["level"] = "number", ["robust"] = "string",
+        ["table"] = "array", ["statistics"] = "object",
+    };
+
+    private static readonly Dictionary<string, string> TableRow = new()
+    {
+        ["name"] = "string", ["estimate"] = "number", ["standardError"] = "number", ["statistic"] = "number|null",
+        ["pValue"] = "number|null", ["lower"] = "number", ["upper"] = "number",
+    };
+
+    private static readonly Dictionary<string, string> ModelStatistics = new()
+    {
+        ["rows"] = "number", ["parameters"] = "number", ["modelDegreesOfFreedom"] = "number", ["residualDegreesOfFreedom"] = "number",
+        ["rSquared"] = "number|null", ["adjustedRSquared"] = "number|null", ["fStatistic"] = "number|null", ["fPValue"] = "number|null",
+        ["logLikelihood"] = "number", ["nullLogLikelihood"] = "number", ["deviance"] = "number", ["nullDeviance"] = "number",
+        ["aic"] = "number", ["bic"] = "number", ["pseudoRSquared"] = "number|null", ["likelihoodRatio"] = "number",
+        ["likelihoodRatioPValue"] = "number",
     };
 
     private static readonly Dictionary<string, string> LinearMetrics = new()
@@ -198,7 +221,7 @@ public partial class JsonSchemaTests
     {
         var document = File.ReadAllText(Path.Combine(Tool.Repository(), "docs", "cli.md"));
         var documented = Member().Matches(document).Select(m => m.Groups[1].Value).ToHashSet();
-        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, FitOptions, EngineFit, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
+        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, FitOptions, EngineFit, Inference, TableRow, ModelStatistics, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
         var missing = all.SelectMany(o => o.Keys).Distinct().Where(k => !documented.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "docs/cli.md does not document: " + string.Join(", ", missing));
     }
@@ -213,6 +236,10 @@ public partial class JsonSchemaTests
         {
             Matches(EngineFit, fit);
             Matches(metrics, fit.GetProperty("metrics"));
+            if (fit.GetProperty("inference").ValueKind == JsonValueKind.Null) continue;
+            Matches(Inference, fit.GetProperty("inference"));
+            Matches(ModelStatistics, fit.GetProperty("inference").GetProperty("statistics"));
+            foreach (var row in fit.GetProperty("inference").GetProperty("table").EnumerateArray()) Matches(TableRow, row);
         }
     }
 

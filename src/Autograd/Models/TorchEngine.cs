@@ -122,8 +122,10 @@ public sealed class TorchEngine : ILinearModelEngine
         var y = DataTensors.Targets(data!);
         var lipschitz = LipschitzConstant(kind, x, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
-        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data!.RowCount, data!.FeatureCount));
         var (w, b) = Parameters(start, requireGrad: !OnePass);
+        // Read from w and b, updated in place, when the monitor asks (under no-grad: it asks from inside Observe).
+        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data!.RowCount, data!.FeatureCount),
+            () => ResidualCancellation.Bound(kind, data, new LinearModel(w.ToDoubles(), b.item<double>())));
         if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
         else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
         using (no_grad())

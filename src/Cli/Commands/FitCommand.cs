@@ -4,6 +4,7 @@ using TensorLinear.Cli.Fitting;
 using TensorLinear.Cli.Output;
 using TensorLinear.MaxMargin;
 using TensorLinear.Models;
+using TensorLinear.Reference.Inference;
 
 namespace TensorLinear.Cli.Commands;
 
@@ -40,18 +41,21 @@ internal static class FitCommand
         var margin = new Option<string?>("--margin") { Description = "svm: hard (separable data; the default) or soft (hinge loss, priced by --C).", HelpName = "hard|soft" };
         margin.AcceptOnlyFromAmong("hard", "soft");
         var c = new Option<double?>("--C") { Description = $"svm: the soft margin's price C of a unit of hinge loss in ½‖w‖² + C Σ hingeᵢ (default {SvmSettings.DefaultC}; implies --margin soft).", HelpName = "C", CustomParser = Arguments.OptionalNonNegative("--C") };
+        var level = new Option<double>("--level") { Description = $"The confidence level of the coefficient table's intervals (default {FitSettings.DefaultLevel}).", DefaultValueFactory = _ => FitSettings.DefaultLevel, HelpName = "L", CustomParser = Arguments.NonNegative("--level") };
+        var robust = new Option<string?>("--robust") { Description = "Heteroskedasticity-consistent standard errors in the coefficient table: hc0 (White), hc1 (× n/(n − p)), hc2 (eᵢ²/(1 − hᵢ)) or hc3 (eᵢ²/(1 − hᵢ)²).", HelpName = "hc0|hc1|hc2|hc3" };
+        robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
 
         var command = new Command("fit", "Fit a linear, logistic or maximum-margin (svm) model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, margin, c, plot, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
             if (parse.GetValue(model) == "svm")
             {
                 // The options of the other models' solvers mean nothing to the maximum-margin fit: refused, not ignored.
-                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, terms, categorical, save, noIntercept })
+                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new UsageException($"{option.Name} does not apply to --model svm (its options are --margin, --C, --tol and --epochs)");
                 return RunSvm(terminal, new SvmSettings
@@ -114,6 +118,15 @@ internal static class FitCommand
                 Categorical = parse.GetValue(categorical) is string labels ? Arguments.List(labels, "--categorical") : null,
                 SaveFile = parse.GetValue(save),
                 FitIntercept = !parse.GetValue(noIntercept),
+                Level = parse.GetValue(level),
+                Robust = parse.GetValue(robust) switch
+                {
+                    "hc0" => RobustCovariance.Hc0,
+                    "hc1" => RobustCovariance.Hc1,
+                    "hc2" => RobustCovariance.Hc2,
+                    "hc3" => RobustCovariance.Hc3,
+                    _ => RobustCovariance.None,
+                },
                 PlotFile = parse.GetValue(plot),
                 Json = parse.GetValue(json),
             };

@@ -3,6 +3,7 @@ using TensorLinear.Cli.Data;
 using TensorLinear.Data;
 using TensorLinear.Features;
 using TensorLinear.Models;
+using TensorLinear.Reference.Inference;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Training;
 
@@ -37,7 +38,8 @@ internal sealed record FitReport(
 /// <param name="Engine">"reference" or "torch".</param>
 /// <param name="Model">The fitted parameters in original units (for a separation, the last iterate).</param>
 /// <param name="TrainedModel">The parameters in the units trained on (standardised with --standardize).</param>
-/// <param name="StandardErrors">Standard errors in the order of the report's parameter names; null where the solver gives none.</param>
+/// <param name="StandardErrors">Standard errors in the order of the report's parameter names: the coefficient table's when
+/// there is one (classical or robust), else the solver's; null where neither gives any.</param>
 /// <param name="Loss">The final training loss (penalty included): MSE or mean log-loss.</param>
 /// <param name="LossHistory">The loss at the start and after each epoch or iteration; empty for the closed form.</param>
 /// <param name="Iterations">Epochs (gd) or Newton steps taken; 0 for the closed form.</param>
@@ -48,6 +50,8 @@ internal sealed record FitReport(
 /// <param name="Regression">Linear models' metrics.</param>
 /// <param name="Classification">Logistic models' metrics.</param>
 /// <param name="Separation">Logistic models fitted without a penalty: whether the classes are separated, in original units.</param>
+/// <param name="Inference">The coefficient table (original units) and model statistics; null for a penalised fit, separated
+/// classes, or data that leave no degrees of freedom (<see cref="FitInference"/>).</param>
 internal sealed record EngineFit(
     string Engine,
     LinearModel Model,
@@ -62,7 +66,8 @@ internal sealed record EngineFit(
     double Seconds,
     RegressionSummary? Regression,
     ClassificationSummary? Classification,
-    SeparationReport? Separation)
+    SeparationReport? Separation,
+    ModelInference? Inference)
 {
     /// <summary>The parameters in report order: the weights, then the intercept when it was fitted.</summary>
     public double[] Parameters(bool fitIntercept) => fitIntercept ? Model.ToParameterVector() : [.. Model.Weights];

@@ -163,9 +163,11 @@ internal static class FitRunner
         step.Done();
         var regression = settings.Model == ModelKind.Linear ? FitMetrics.Regression(features, model, settings.FitIntercept) : null;
         var classification = settings.Model == ModelKind.Logistic ? FitMetrics.Classification(features, model) : null;
+        var inference = separation?.IsSeparated == true ? null : FitInference.Of(settings, training, fit.TrainedModel, model, standardizer);
         step.Done();
-        return new EngineFit(solved.Engine, model, fit.TrainedModel, fit.StandardErrors, fit.Loss, fit.LossHistory, fit.Iterations,
-            fit.StopReason, fit.Converged, fit.LearningRate, solved.Seconds, regression, classification, separation);
+        var errors = inference is null ? fit.StandardErrors : [.. inference.Coefficients.Coefficients.Select(c => c.StandardError)];
+        return new EngineFit(solved.Engine, model, fit.TrainedModel, errors, fit.Loss, fit.LossHistory, fit.Iterations,
+            fit.StopReason, fit.Converged, fit.LearningRate, solved.Seconds, regression, classification, separation, inference);
     }
 
     // What a solver returns before the results are mapped to original units and measured.

@@ -1,5 +1,6 @@
 using TensorLinear.Cli.Output;
 using TensorLinear.Models;
+using TensorLinear.Reference.Inference;
 
 namespace TensorLinear.Cli.Fitting;
 
@@ -80,6 +81,18 @@ internal sealed record FitSettings
 
     public string? PlotFile { get; init; }
 
+    /// <summary>The confidence level of the coefficient table's intervals (<c>--level</c>).</summary>
+    public double Level { get; init; } = DefaultLevel;
+
+    /// <summary>The covariance the coefficient table's standard errors come from (<c>--robust</c>).</summary>
+    public RobustCovariance Robust { get; init; } = RobustCovariance.None;
+
+    /// <summary>The level of the intervals unless told otherwise.</summary>
+    public const double DefaultLevel = 0.95;
+
+    /// <summary>What the coefficient table is asked to report.</summary>
+    public InferenceOptions Inference => new() { Level = Level, Robust = Robust };
+
     public bool Json { get; init; }
 
     /// <summary>The epochs gradient descent runs unless told otherwise (<see cref="Training.TrainingOptions"/>'s default).</summary>
@@ -123,6 +136,10 @@ internal sealed record FitSettings
         if (!(L2 >= 0.0 && double.IsFinite(L2))) throw new UsageException(FormattableString.Invariant($"--l2 is {L2}; it must be a number ≥ 0"));
         if (!(L1 >= 0.0 && double.IsFinite(L1))) throw new UsageException(FormattableString.Invariant($"--l1 is {L1}; it must be a number ≥ 0"));
         if (Degree is < 1) throw new UsageException($"--degree is {Degree}; a polynomial needs degree ≥ 1");
+        if (!(Level > 0.0 && Level < 1.0))
+            throw new UsageException(FormattableString.Invariant($"--level is {Level}; a confidence level is a number between 0 and 1, e.g. 0.95"));
+        if (!Penalty.IsNone && (Robust != RobustCovariance.None || Level != DefaultLevel))
+            throw new UsageException("--level and --robust are for the coefficient table of a maximum-likelihood fit, which a penalty (--l2, --l1) biases: it has none");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
         if (Terms is not null && (Features is not null || Degree is not null))

@@ -45,6 +45,8 @@ internal static class FitJson
                     Solver.Newton => Json.Number(settings.Tolerance ?? new NewtonOptions().Tolerance),
                     _ => null,
                 },
+                ["level"] = Json.Number(settings.Level),
+                ["robust"] = InferenceJson.RobustName(settings.Robust),
             },
             ["fits"] = new JsonArray([.. report.Fits.Select(f => (JsonNode)Fit(report, f))]),
             ["agreement"] = report.Agreement is not Agreement a ? null : new JsonObject
@@ -82,6 +84,7 @@ internal static class FitJson
             ["seconds"] = Json.Number(fit.Seconds),
             ["metrics"] = fit.Regression is { } r ? Regression(r) : Classification(fit.Classification!),
             ["separation"] = fit.Separation is { } s ? Separation(report, s) : null,
+            ["inference"] = InferenceJson.Build(fit.Inference),
         };
     }
 

@@ -26,8 +26,7 @@ internal static class FitText
         {
             console.WriteLine("Coefficients" + (settings.Standardize ? " (fitted on standardised features, shown in original units)" : ""));
             console.Write(Coefficients(report));
-            if (settings.Solver == Solver.Qr && fits.Any(f => f.StandardErrors is null) && fits.Any(f => f.StandardErrors is not null))
-                console.WriteLine("(standard errors come from the reference's QR factor, Cov = σ̂²R⁻¹R⁻ᵀ; libtorch's least squares returns the coefficients alone)");
+            InferenceText.Write(console, report);
         }
         if (settings.Model == ModelKind.Logistic && !settings.Penalty.IsNone)
             console.WriteLine("(a penalty keeps the estimate finite even when the classes are separated, so separation is not checked)");
@@ -183,22 +182,22 @@ internal static class FitText
         return table;
     }
 
-    private static Table EngineTable(FitReport report)
+    internal static Table EngineTable(FitReport report)
     {
         var table = NewTable("");
         foreach (var fit in report.Fits) table.AddColumn(RightColumn(fit.Engine));
         return table;
     }
 
-    private static void AddRow(Table table, string name, IEnumerable<string> values) =>
+    internal static void AddRow(Table table, string name, IEnumerable<string> values) =>
         table.AddRow([new Text(name), .. values.Select(Right)]);
 
-    private static Table NewTable(string firstColumn) =>
+    internal static Table NewTable(string firstColumn) =>
         new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn(new Text(firstColumn)));
 
-    private static TableColumn RightColumn(string header) => new TableColumn(new Text(header)).RightAligned();
+    internal static TableColumn RightColumn(string header) => new TableColumn(new Text(header)).RightAligned();
 
-    private static Text Right(string value) => new(value, Style.Plain) { Justification = Justify.Right };
+    internal static Text Right(string value) => new(value, Style.Plain) { Justification = Justify.Right };
 
     // Sentences wrap at a width that reads well in a terminal and in docs, the same whether or not output is redirected.
     private const int ParagraphWidth = 100;

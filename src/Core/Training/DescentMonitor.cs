@@ -29,6 +29,7 @@ public sealed class DescentMonitor
     private readonly double? _divergenceBound;
     private readonly IProgress<EpochProgress>? _progress;
     private readonly double _lossNoise;
+    private readonly Func<double>? _cancellation;
     private readonly ImmutableArray<double>.Builder _losses = ImmutableArray.CreateBuilder<double>();
     private int _growing;
     private int _aboveStart;
@@ -45,7 +46,13 @@ public sealed class DescentMonitor
     /// A relative bound on the rounding error of one evaluation of the loss (see <see cref="LossNoise"/>): a rise no
     /// larger than this is rounding, not growth, and does not count towards divergence.
     /// </param>
-    public DescentMonitor(TrainingOptions options, double learningRate, double? divergenceBound, IProgress<EpochProgress>? progress = null, double lossNoise = 0.0)
+    /// <param name="cancellation">
+    /// An absolute bound on the rounding error of the loss at the current parameters that comes from cancellation in
+    /// its residuals (<see cref="ResidualCancellation.Bound"/>), which the relative <paramref name="lossNoise"/> misses
+    /// when the residuals are much smaller than the targets. Asked for only when a loss rises beyond the relative
+    /// allowance, which near a minimum is rare, so that its cost (one pass over the data) is not paid every epoch.
+    /// </param>
+    public DescentMonitor(TrainingOptions options, double learningRate, double? divergenceBound, IProgress<EpochProgress>? progress = null, double lossNoise = 0.0, Func<double>? cancellation = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -54,6 +61,7 @@ public sealed class DescentMonitor
         _divergenceBound = divergenceBound;
         _progress = progress;
         _lossNoise = lossNoise;
+        _cancellation = cancellation;
     }
 
     /// <summary>
@@ -90,8 +98,14 @@ public sealed class DescentMonitor
         return epoch >= _options.MaxEpochs;
     }
 
-    // A rise from one loss to another beyond the rounding of either.
-    private bool Rises(double from, double to) => to - from > _lossNoise * Math.Max(Math.Abs(from), Math.Abs(to));
+    // A rise from one loss to another beyond the rounding of either: the relative part, then, only when that is exceeded,
+    // the cancellation in each (the bound at the current parameters stands for both: near a minimum, where rises within
+    // rounding occur, consecutive parameters differ by far less than the bound's own precision).
+    private bool Rises(double from, double to)
+    {
+        var rise = to - from - _lossNoise * Math.Max(Math.Abs(from), Math.Abs(to));
+        return rise > 0.0 && (_cancellation is null || rise > 2.0 * _cancellation());
+    }
 
     /// <summary>The result of the run, ending at <paramref name="model"/>.</summary>
     public TrainingResult Finish(LinearModel model) =>

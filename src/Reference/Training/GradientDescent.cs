@@ -30,12 +30,12 @@ public static class GradientDescent
     public static TrainingResult Train(ModelKind kind, DataSet data, TrainingOptions options, LinearModel? start = null, IProgress<EpochProgress>? progress = null) =>
         kind switch
         {
-            ModelKind.Linear => Train<SquaredErrorLoss>(data, options, start, progress),
-            ModelKind.Logistic => Train<LogLoss>(data, options, start, progress),
+            ModelKind.Linear => Train<SquaredErrorLoss>(kind, data, options, start, progress),
+            ModelKind.Logistic => Train<LogLoss>(kind, data, options, start, progress),
             _ => throw ReferenceEngine.UnknownKind(kind),
         };
 
-    private static TrainingResult Train<TLoss>(DataSet data, TrainingOptions options, LinearModel? start, IProgress<EpochProgress>? progress)
+    private static TrainingResult Train<TLoss>(ModelKind kind, DataSet data, TrainingOptions options, LinearModel? start, IProgress<EpochProgress>? progress)
         where TLoss : struct, IPointwiseLoss
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -45,7 +45,9 @@ public static class GradientDescent
 
         var lipschitz = LipschitzBound.Of<TLoss>(data, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
-        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data.RowCount, data.FeatureCount));
+        // The lambda reads the variable theta when the monitor asks, so it sees the current parameters after the swaps below.
+        var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data.RowCount, data.FeatureCount),
+            () => ResidualCancellation.Bound(kind, data, LinearModel.FromParameterVector(theta)));
 
         var gradient = new double[theta.Length];
         var next = new double[theta.Length];

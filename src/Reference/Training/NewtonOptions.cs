@@ -29,9 +29,10 @@ public sealed record NewtonOptions
     public int MaxIterations { get; init; } = 100;
 
     /// <summary>
-    /// Stop after the step whose half squared Newton decrement λ²/2 = ½gᵀH⁻¹g is at or below this. λ²/2 estimates
-    /// L(θ) − L(θ*), and Newton converges quadratically near θ*, so the step taken then leaves an error of order its
-    /// square.
+    /// Converged once the half squared Newton decrement λ²/2 = ½gᵀH⁻¹g at the start of a step is at or below this (or
+    /// below the rounding of the loss, so that 0 is a valid tolerance). λ²/2 estimates L(θ) − L(θ*), and Newton
+    /// converges quadratically near θ*: the step taken then and one more full step leave an error of the order of the
+    /// rounding of the gradient.
     /// </summary>
     public double Tolerance { get; init; } = 1e-10;
 

@@ -14,7 +14,9 @@ namespace TensorLinear.Reference.Training;
 /// </summary>
 /// <remarks>
 /// Each step solves ∇²L(θ)Δ = ∇L(θ) and moves to θ − tΔ, t the first of 1, ½, ¼, … that lowers the loss by at least
-/// 10⁻⁴·t·∇Lᵀ Δ (Armijo). With ∇²L = (1/n)AᵀWA and W = diag(pᵢ(1 − pᵢ)), the full step is the weighted least-squares
+/// 10⁻⁴·t·∇Lᵀ Δ (Armijo), or t = 1 once λ²/2 = ½∇LᵀΔ is below the loss's rounding. After the step at which λ²/2 first
+/// meets the tolerance (or that rounding level), one more full step is taken, so that the estimate is the MLE to
+/// rounding and not to the square root of the tolerance. With ∇²L = (1/n)AᵀWA and W = diag(pᵢ(1 − pᵢ)), the full step is the weighted least-squares
 /// solve that gives IRLS its name. The derivatives come from an <see cref="ILinearModelEngine"/>: the hand-derived
 /// ones by default, or libtorch's autograd gradient and double-backward Hessian from the torch engine.
 /// </remarks>
@@ -77,13 +79,16 @@ public static class NewtonRaphson
         var decrement = double.NaN;
         var reason = NewtonStopReason.IterationLimit;
         var separation = SeparationReport.None;
+        var polishing = false;
 
         for (var k = 0; k < options.MaxIterations; k++)
         {
             if (checkSeparation && (separation = Separation.Check(data, model)).IsSeparated) break;
             var gradient = Trained(engine.Gradient(ModelKind.Logistic, data, model, penalty).ToParameterVector(), fitIntercept);
             var direction = Solve(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), gradient);
-            if (direction is null) { reason = NewtonStopReason.Stalled; break; } // ∇²L singular to rounding: every pᵢ rounds to 0 or 1
+            // ∇²L singular to rounding (every pᵢ rounds to 0 or 1), or no step lowers the loss: stalled, unless the
+            // tolerance was already met and this was to be the extra step.
+            if (direction is null) { if (!polishing) reason = NewtonStopReason.Stalled; break; }
             decrement = Dot(gradient, direction) / 2.0;
 
             var t = 1.0;
@@ -103,13 +108,18 @@ public static class NewtonRaphson
                     break;
                 }
             }
-            if (next is null) { reason = NewtonStopReason.Stalled; break; }
+            if (next is null) { if (!polishing) reason = NewtonStopReason.Stalled; break; }
 
             steps.Add(Difference(next, model, fitIntercept));
             (model, loss) = (next, nextLoss);
             losses.Add(loss);
             progress?.Report(new EpochProgress(k + 1, options.MaxIterations, loss));
-            if (decrement <= options.Tolerance) { reason = NewtonStopReason.Converged; break; }
+            if (polishing) break;
+            // The test passed before the step just taken, whose error is of the order of the square of the one before it:
+            // one more full step squares it again, down to the rounding of the gradient, at the cost of one solve. The
+            // test also passes when λ²/2 is below the loss's rounding, so that a tolerance of 0 stops at the estimate to
+            // rounding rather than at the iteration limit.
+            if (decrement <= options.Tolerance || flatToRounding) (reason, polishing) = (NewtonStopReason.Converged, true);
         }
 
         if (checkSeparation && !separation.IsSeparated)

@@ -6,7 +6,7 @@ namespace TensorLinear.Reference.Training;
 /// <summary>Why Newton–Raphson stopped.</summary>
 public enum NewtonStopReason
 {
-    /// <summary>The Newton decrement fell to the tolerance.</summary>
+    /// <summary>The Newton decrement fell to the tolerance (or to the loss's rounding), and one more step was taken.</summary>
     Converged,
 
     /// <summary>The iteration limit was reached first.</summary>
