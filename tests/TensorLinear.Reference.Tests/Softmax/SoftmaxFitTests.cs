@@ -2,6 +2,7 @@ using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.Softmax;
 using TensorLinear.Reference.Training;
+using TensorLinear.Tests.Shared;
 using TensorLinear.Training;
 
 namespace TensorLinear.Reference.Tests.Softmax;
@@ -77,25 +78,11 @@ public class SoftmaxFitTests
     {
         // The optimality condition ∇L = 0: each block (1/n)Σ(p_ic − [yᵢ = c])aᵢ is a mean of terms of size ≤ max|aᵢⱼ|,
         // so rounding leaves about γₙ·max|aᵢⱼ| ≈ 1e-15 here.
-        var data = Noisy(60, seed: 5);
+        var data = ThreeClasses.Noisy(60, seed: 5);
         var fit = SoftmaxNewton.Fit(data, 3);
 
         Assert.True(fit.Converged);
         Assert.All(SoftmaxRegression.Gradient(data, fit.Model), g => Assert.InRange(Math.Abs(g), 0, 1e-12));
-    }
-
-    // n rows of two features and three classes whose labels are random (so every pair of classes overlaps), fixed by the seed.
-    internal static DataSet Noisy(int n, int seed)
-    {
-        var random = new Random(seed);
-        var rows = new double[n][];
-        var labels = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            labels[i] = i % 3;
-            rows[i] = [random.NextDouble() * 4 - 2 + labels[i], random.NextDouble() * 2 - 1];
-        }
-        return DataSet.FromRows(rows, labels);
     }
 
     [Fact]
