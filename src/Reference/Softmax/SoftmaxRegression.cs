@@ -93,7 +93,7 @@ public static class SoftmaxRegression
             var x = data.Features.Span.Slice(i * d, d);
             for (var c = 1; c < k; c++)
             {
-                var slope = p[c] - (y[i] == c ? 1.0 : 0.0); // p_ic − [yᵢ = c]
+                var slope = y[i] == c ? -SoftmaxRows.SumExcept(p, c) : p[c]; // p_ic − [yᵢ = c]
                 var g = gradient.AsSpan((c - 1) * block, block);
                 for (var j = 0; j < d; j++) g[j] += slope * x[j];  // ·xᵢ
                 g[d] += slope;                                     // ·1
@@ -135,7 +135,7 @@ public static class SoftmaxRegression
             for (var c = 1; c < k; c++)
                 for (var e = c; e < k; e++)
                 {
-                    var weight = p[c] * ((c == e ? 1.0 : 0.0) - p[e]); // p_ic(δ_ce − p_ie)
+                    var weight = c == e ? p[c] * SoftmaxRows.SumExcept(p, c) : -p[c] * p[e]; // p_ic(δ_ce − p_ie)
                     int row = (c - 1) * block, column = (e - 1) * block;
                     for (var j = 0; j < block; j++)
                         for (var m = 0; m < block; m++) hessian[row + j, column + m] += weight * a[j] * a[m];

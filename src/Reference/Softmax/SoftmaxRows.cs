@@ -68,6 +68,18 @@ internal static class SoftmaxRows
     public static double RowLoss(ReadOnlySpan<double> z, int label, (double Max, double Log1pRest) lse) =>
         (lse.Max - z[label]) + lse.Log1pRest;
 
+    /// <summary>
+    /// 1 − p_c as Σ_{m ≠ c} p_m: a sum of positive terms, with all its digits where p_c is near 1 and 1 − p_c would keep
+    /// none of them (p_c = 1 − 10⁻¹⁵ leaves 1 − p_c with one digit). The gradient's p_c − 1 and the Hessian's p_c(1 − p_c)
+    /// take it from here.
+    /// </summary>
+    public static double SumExcept(ReadOnlySpan<double> p, int c)
+    {
+        var sum = 0.0;
+        for (var m = 0; m < p.Length; m++) if (m != c) sum += p[m];
+        return sum;
+    }
+
     /// <summary>The weights of class c ≥ 1 as a span of the model's row-major weights.</summary>
     public static ReadOnlySpan<double> ClassWeights(SoftmaxModel model, int c) =>
         model.Weights.AsSpan().Slice((c - 1) * model.FeatureCount, model.FeatureCount);

@@ -9,8 +9,8 @@ public static partial class Inputs
 {
     /// <summary>
     /// A softmax case: k = 2 … 5 classes, 1–64 rows of 1–8 features (each column on its own scale 10⁻³ to 10³), θ scaled
-    /// so that the largest |logit| is 0.1 to 40 (exactly 40 one time in six), labels drawn near the model's own argmax
-    /// (so the loss is neither tiny nor huge), and a penalty (none half the time, ridge, or ridge and lasso with some
+    /// so that the largest |logit| is 0.1 to 40 (exactly 40 one time in six), labels the argmax of
+    /// noisy logits (the logistic cases' rule), and a penalty (none half the time, ridge, or ridge and lasso with some
     /// weights exactly 0, the lasso's kinks). Fewer features than the model entries: the twin's Hessian takes one
     /// backward pass per parameter, (k−1)(d+1) of them.
     /// </summary>
@@ -47,12 +47,21 @@ public static partial class Inputs
         var factor = largest > 0 ? target / largest : 1.0;
         for (var t = 0; t < theta.Length; t++) theta[t] *= factor;
         if (edge) tags.Add("logits near ±40");
+        // Labels as the logistic cases draw them: the argmax of the logits, each moved by up to ±½(|z| + 1). A row is then
+        // labelled against its model only where the logits are close, never where the model is sure (a row labelled c
+        // with p_c ≈ e⁻⁴⁰ would leave its gradient term p_c − 1 with no digits of p_c, and no check could see it).
         var labels = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var top = 0;
-            for (var c = 1; c < k; c++) if (logits[i, c] > logits[i, top]) top = c;
-            labels[i] = random.Next(3) == 0 ? random.Next(k) : top; // mostly the argmax, sometimes any class
+            int top = 0;
+            var best = double.NegativeInfinity;
+            for (var c = 0; c < k; c++)
+            {
+                var noisy = logits[i, c] * factor;
+                noisy += (random.NextDouble() - 0.5) * (Math.Abs(noisy) + 1);
+                if (noisy > best) (best, top) = (noisy, c);
+            }
+            labels[i] = top;
         }
 
         var penalty = Penalty.None;
