@@ -22,6 +22,43 @@ internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Cla
     /// <exception cref="UsageException">The target is also listed as a feature, or a feature is listed twice.</exception>
     public static LoadedData From(CsvTable table, string target, IReadOnlyList<string>? features, bool classes)
     {
+        var (targetIndex, featureNames, rows) = Features(table, target, features);
+        LabelMapping? mapping = null;
+        double[] targets;
+        if (classes)
+        {
+            mapping = Mapping(table, targetIndex);
+            targets = table.Rows.Select(r => mapping.ClassOf(r.Cells[targetIndex])).ToArray();
+        }
+        else
+        {
+            targets = table.Rows.Select(r => Number(table, r, targetIndex)).ToArray();
+            if (Array.TrueForAll(targets, y => y == targets[0]))
+                throw new DataFormatException(table.Source, null, target, FormattableString.Invariant($"the target is constant (every row holds {targets[0]}), so there is nothing to fit"));
+        }
+        if (!classes) CheckMagnitude(table, targetIndex, i => targets[i], OverflowLimit(rows.Length, featureNames.Length));
+        return new LoadedData(table.Source, DataSet.FromRows(rows, targets, featureNames, target), mapping);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="target"/> as a class column of k ≥ 2 labels (numbers or text) and
+    /// <paramref name="features"/> as <see cref="From"/> does; the targets are the class indices 0 … k−1 of
+    /// <see cref="ClassLabels"/>. <see cref="Classes"/> is null: the k labels are returned beside the data.
+    /// </summary>
+    /// <exception cref="DataFormatException">As <see cref="From"/>, or an empty label, or a constant class column.</exception>
+    /// <exception cref="UsageException">As <see cref="From"/>.</exception>
+    public static (LoadedData Data, ClassLabels Labels) FromClasses(CsvTable table, string target, IReadOnlyList<string>? features)
+    {
+        var (targetIndex, featureNames, rows) = Features(table, target, features);
+        var labels = ClassLabels.Of(table, targetIndex);
+        var targets = table.Rows.Select(r => (double)labels.IndexOf(r.Cells[targetIndex])).ToArray();
+        return (new LoadedData(table.Source, DataSet.FromRows(rows, targets, featureNames, target), null), labels);
+    }
+
+    // The target's column and the feature columns' names and values, every value checked to be a finite number
+    // that the fits' sums of squares cannot overflow.
+    private static (int TargetIndex, ImmutableArray<string> FeatureNames, double[][] Rows) Features(CsvTable table, string target, IReadOnlyList<string>? features)
+    {
         var targetIndex = table.IndexOf(target);
         var featureNames = features is null ? table.Columns.Where(c => c != target).ToImmutableArray() : [.. features];
         if (featureNames.Contains(target)) throw new UsageException($"--features lists the target '{target}'; a column cannot predict itself");
@@ -39,24 +76,9 @@ internal sealed record LoadedData(string Source, DataSet Data, LabelMapping? Cla
             for (var j = 0; j < featureIndices.Length; j++)
                 rows[i][j] = Number(table, row, featureIndices[j]);
         }
-
-        LabelMapping? mapping = null;
-        double[] targets;
-        if (classes)
-        {
-            mapping = Mapping(table, targetIndex);
-            targets = table.Rows.Select(r => mapping.ClassOf(r.Cells[targetIndex])).ToArray();
-        }
-        else
-        {
-            targets = table.Rows.Select(r => Number(table, r, targetIndex)).ToArray();
-            if (Array.TrueForAll(targets, y => y == targets[0]))
-                throw new DataFormatException(table.Source, null, target, FormattableString.Invariant($"the target is constant (every row holds {targets[0]}), so there is nothing to fit"));
-        }
         var largest = OverflowLimit(rows.Length, featureIndices.Length);
         for (var j = 0; j < featureIndices.Length; j++) CheckMagnitude(table, featureIndices[j], i => rows[i][j], largest);
-        if (!classes) CheckMagnitude(table, targetIndex, i => targets[i], largest);
-        return new LoadedData(table.Source, DataSet.FromRows(rows, targets, featureNames, target), mapping);
+        return (targetIndex, featureNames, rows);
     }
 
     /// <summary>
