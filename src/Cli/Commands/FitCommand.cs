@@ -20,8 +20,8 @@ internal static class FitCommand
         var delimiter = new Option<char>("--delimiter") { Description = "The character between fields: one character, or tab (default ,).", DefaultValueFactory = _ => ',', HelpName = "C", CustomParser = Arguments.Delimiter };
         var target = new Option<string>("--target") { Description = "The column to predict.", Required = true, HelpName = "COLUMN" };
         var features = new Option<string?>("--features") { Description = "The feature columns, comma-separated (default: every other column).", HelpName = "A,B,..." };
-        var model = new Option<string>("--model") { Description = "linear (least squares), logistic (log-loss) or svm (maximum margin); for logistic and svm the target may hold any two labels.", Required = true, HelpName = "linear|logistic|svm" };
-        model.AcceptOnlyFromAmong("linear", "logistic", "svm");
+        var model = new Option<string>("--model") { Description = "linear (least squares), logistic (log-loss), svm (maximum margin) or softmax (multinomial log-loss); for logistic and svm the target may hold any two labels, for softmax any k ≥ 2 (numbers or text).", Required = true, HelpName = "linear|logistic|svm|softmax" };
+        model.AcceptOnlyFromAmong("linear", "logistic", "svm", "softmax");
         var solver = new Option<string?>("--solver") { Description = "gd (gradient descent), qr (closed-form least squares, linear) or newton (Newton–Raphson, logistic); default qr for linear, newton for logistic.", HelpName = "gd|qr|newton" };
         solver.AcceptOnlyFromAmong("gd", "qr", "newton");
         var engine = new Option<string>("--engine") { Description = "reference (hand-derived), torch (libtorch autograd) or both, compared.", DefaultValueFactory = _ => "both", HelpName = "reference|torch|both" };
@@ -46,7 +46,7 @@ internal static class FitCommand
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
 
-        var command = new Command("fit", "Fit a linear, logistic or maximum-margin (svm) model to a CSV file, on the reference engine, libtorch or both.")
+        var command = new Command("fit", "Fit a linear, logistic, maximum-margin (svm) or softmax model to a CSV file, on the reference engine, libtorch or both.")
         {
             data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, json,
         };
@@ -86,6 +86,36 @@ internal static class FitCommand
             foreach (var option in new Option[] { margin, c })
                 if (parse.GetResult(option) is { Implicit: false })
                     throw new UsageException($"{option.Name} is an option of --model svm");
+            if (parse.GetValue(model) == "softmax")
+            {
+                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol and --l2)");
+                return RunSoftmax(terminal, new SoftmaxSettings
+                {
+                    DataFile = parse.GetValue(data)!,
+                    Delimiter = parse.GetValue(delimiter),
+                    Target = parse.GetValue(target)!,
+                    Features = parse.GetValue(features) is string columns ? Arguments.List(columns, "--features") : null,
+                    Solver = parse.GetValue(solver) switch
+                    {
+                        "gd" => Solver.Gd,
+                        "qr" => Solver.Qr,
+                        _ => Solver.Newton,
+                    },
+                    Engine = parse.GetValue(engine) switch
+                    {
+                        "reference" => EngineChoice.Reference,
+                        "torch" => EngineChoice.Torch,
+                        _ => EngineChoice.Both,
+                    },
+                    LearningRate = LearningRate(parse.GetValue(learningRate)!),
+                    Epochs = parse.GetValue(epochs),
+                    Tolerance = parse.GetValue(tolerance),
+                    L2 = parse.GetValue(l2),
+                    Json = parse.GetValue(json),
+                });
+            }
             var kind = parse.GetValue(model) == "logistic" ? ModelKind.Logistic : ModelKind.Linear;
             var settings = new FitSettings
             {
@@ -151,6 +181,14 @@ internal static class FitCommand
         if (settings.PlotFile is string path) Output.Plots.SvmPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, SvmJson.Build(report));
         else SvmText.Write(terminal.Display, report);
+        return ExitCodes.Success;
+    }
+
+    internal static int RunSoftmax(Terminal terminal, SoftmaxSettings settings)
+    {
+        var report = SoftmaxRunner.Run(settings, terminal);
+        if (settings.Json) Json.Write(terminal.Output, SoftmaxJson.Build(report));
+        else SoftmaxText.Write(terminal.Display, report);
         return ExitCodes.Success;
     }
 

@@ -28,19 +28,7 @@ internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Co
     /// <paramref name="categorical"/> names a column that is not a feature.</exception>
     public static LoadedData From(CsvTable table, string target, IReadOnlyList<string>? features, bool classes, IReadOnlyList<string>? categorical = null)
     {
-        var targetIndex = table.IndexOf(target);
-        var featureNames = features is null ? table.Columns.Where(c => c != target).ToImmutableArray() : [.. features];
-        if (featureNames.Contains(target)) throw new UsageException($"--features lists the target '{target}'; a column cannot predict itself");
-        var repeated = featureNames.GroupBy(f => f).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) throw new UsageException($"--features lists '{repeated.Key}' twice");
-        if (featureNames.Length == 0)
-            throw new DataFormatException(table.Source, null, null, $"has no column besides the target '{target}' to use as a feature");
-        var featureIndices = featureNames.Select(table.IndexOf).ToArray();
-        foreach (var name in categorical ?? [])
-            if (!featureNames.Contains(name))
-                throw new UsageException($"--categorical names '{name}', which is not a feature; the features are {string.Join(", ", featureNames)}");
-        var columns = featureIndices.Select(j => ReadColumn(table, j, categorical?.Contains(table.Columns[j]) == true || IsText(table, j))).ToImmutableArray();
-
+        var (targetIndex, columns) = FeatureColumns(table, target, features, categorical);
         LabelMapping? mapping = null;
         double[] targets;
         if (classes)
@@ -53,15 +41,54 @@ internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Co
             targets = table.Rows.Select(r => Number(table, r, targetIndex)).ToArray();
             if (Array.TrueForAll(targets, y => y == targets[0]))
                 throw new DataFormatException(table.Source, null, target, FormattableString.Invariant($"the target is constant (every row holds {targets[0]}), so there is nothing to fit"));
+            CheckMagnitude(table, targetIndex, i => targets[i], OverflowLimit(table.Rows.Length, columns.Length));
         }
+        return new LoadedData(table.Source, columns, MainEffects(table, columns, targets, target), mapping);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="target"/> as a class column of k ≥ 2 labels (numbers or text) and
+    /// <paramref name="features"/> as <see cref="From"/> does; the targets are the class indices 0 … k−1 of
+    /// <see cref="ClassLabels"/>. <see cref="Classes"/> is null: the k labels are returned beside the data.
+    /// </summary>
+    /// <exception cref="DataFormatException">As <see cref="From"/>, or an empty label, or a constant class column.</exception>
+    /// <exception cref="UsageException">As <see cref="From"/>.</exception>
+    public static (LoadedData Data, ClassLabels Labels) FromClasses(CsvTable table, string target, IReadOnlyList<string>? features)
+    {
+        var (targetIndex, columns) = FeatureColumns(table, target, features, categorical: null);
+        var labels = ClassLabels.Of(table, targetIndex);
+        var targets = table.Rows.Select(r => (double)labels.IndexOf(r.Cells[targetIndex])).ToArray();
+        return (new LoadedData(table.Source, columns, MainEffects(table, columns, targets, target), null), labels);
+    }
+
+    // The target's column and the feature columns, numbers checked to be finite and small enough that the fits' sums
+    // of squares cannot overflow, labels non-empty.
+    private static (int TargetIndex, ImmutableArray<ColumnValues> Columns) FeatureColumns(CsvTable table, string target, IReadOnlyList<string>? features, IReadOnlyList<string>? categorical)
+    {
+        var targetIndex = table.IndexOf(target);
+        var featureNames = features is null ? table.Columns.Where(c => c != target).ToImmutableArray() : [.. features];
+        if (featureNames.Contains(target)) throw new UsageException($"--features lists the target '{target}'; a column cannot predict itself");
+        var repeated = featureNames.GroupBy(f => f).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) throw new UsageException($"--features lists '{repeated.Key}' twice");
+        if (featureNames.Length == 0)
+            throw new DataFormatException(table.Source, null, null, $"has no column besides the target '{target}' to use as a feature");
+        var featureIndices = featureNames.Select(table.IndexOf).ToArray();
+        foreach (var name in categorical ?? [])
+            if (!featureNames.Contains(name))
+                throw new UsageException($"--categorical names '{name}', which is not a feature; the features are {string.Join(", ", featureNames)}");
+        var columns = featureIndices.Select(j => ReadColumn(table, j, categorical?.Contains(table.Columns[j]) == true || IsText(table, j))).ToImmutableArray();
         var largest = OverflowLimit(table.Rows.Length, featureIndices.Length);
         foreach (var (column, j) in columns.Zip(featureIndices))
             if (column.Numbers is { } values) CheckMagnitude(table, j, i => values[i], largest);
-        if (!classes) CheckMagnitude(table, targetIndex, i => targets[i], largest);
+        return (targetIndex, columns);
+    }
+
+    // Each column once, a categorical one as its indicators; a categorical column of one level is the file's fault.
+    private static DataSet MainEffects(CsvTable table, ImmutableArray<ColumnValues> columns, double[] targets, string target)
+    {
         try
         {
-            var data = FeatureEncoding.Fit(columns).Encode(columns, targets, target);
-            return new LoadedData(table.Source, columns, data, mapping);
+            return FeatureEncoding.Fit(columns).Encode(columns, targets, target);
         }
         catch (DegenerateInputException e)
         {

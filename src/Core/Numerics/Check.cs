@@ -119,6 +119,14 @@ public static class Check
                 throw new OutOfDomainException(name, FormattableString.Invariant($"label {i} is {y[i]}; a logistic model needs labels 0 and 1 (map two classes onto them first)"));
     }
 
+    /// <summary>Throws <see cref="OutOfDomainException"/> unless every label is one of the integers 0 … k−1.</summary>
+    public static void ClassLabels(ReadOnlySpan<double> y, int classCount, string name)
+    {
+        for (var i = 0; i < y.Length; i++)
+            if (!(y[i] >= 0.0 && y[i] < classCount && y[i] == Math.Floor(y[i])))
+                throw new OutOfDomainException(name, FormattableString.Invariant($"label {i} is {y[i]}; a softmax model of {classCount} classes needs labels 0 … {classCount - 1} (map the classes onto them first)"));
+    }
+
     /// <summary>
     /// Throws <see cref="DimensionMismatchException"/> unless <paramref name="model"/> has one weight per feature of
     /// <paramref name="data"/>: the check every loss, gradient and prediction of either engine begins with.

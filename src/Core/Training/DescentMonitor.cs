@@ -107,6 +107,15 @@ public sealed class DescentMonitor
         return rise > 0.0 && (_cancellation is null || rise > 2.0 * _cancellation());
     }
 
+    /// <summary>Why the run stopped, once <see cref="Observe"/> has said stop (the epoch limit until then).</summary>
+    public StopReason StopReason => _reason;
+
+    /// <summary>The losses observed so far, the start's first: for runs whose parameters are not a <see cref="LinearModel"/>.</summary>
+    public ImmutableArray<double> LossHistory => _losses.ToImmutable();
+
+    /// <summary>The step norm last observed (NaN before the first).</summary>
+    public double LastStepNorm => _lastStepNorm;
+
     /// <summary>The result of the run, ending at <paramref name="model"/>.</summary>
     public TrainingResult Finish(LinearModel model) =>
         new(model, _losses.ToImmutable(), Epoch, _learningRate, _reason, _lastStepNorm);

@@ -5,7 +5,8 @@ namespace TensorLinear.Verification.Catalog;
 /// <see cref="ReferenceFunctions"/>) with their tensor twins and a generator of well-posed inputs. The entries live
 /// beside this file by area: vectors and norms, angles and projections (<c>DerivationCatalog.Vectors.cs</c>),
 /// hyperplanes (<c>.Geometry.cs</c>), lines and the decision rule (<c>.Lines.cs</c>), pointwise losses
-/// (<c>.Losses.cs</c>), the maximum-margin classifier (<c>.MaxMargin.cs</c>) and the two linear models (<c>.Models.cs</c>); their names are <see cref="EntryNames"/>.
+/// (<c>.Losses.cs</c>), the maximum-margin classifier (<c>.MaxMargin.cs</c>), the two linear models (<c>.Models.cs</c>) and
+/// softmax regression (<c>.Softmax.cs</c>); their names are <see cref="EntryNames"/>.
 /// </summary>
 /// <remarks>
 /// To add a derivation, add an entry to its area's list: the property tests and <see cref="Verifier"/> iterate over
@@ -24,7 +25,7 @@ public static partial class DerivationCatalog
     public static IReadOnlyList<Derivation> Build(ReferenceFunctions functions)
     {
         ArgumentNullException.ThrowIfNull(functions);
-        return [.. CreateVectors(functions), .. CreateGeometry(functions), .. CreateLines(functions), .. CreateLosses(functions), .. CreateMaxMargin(functions), .. CreateModels(functions)];
+        return [.. CreateVectors(functions), .. CreateGeometry(functions), .. CreateLines(functions), .. CreateLosses(functions), .. CreateMaxMargin(functions), .. CreateModels(functions), .. CreateSoftmax(functions)];
     }
 
     /// <summary>The entry named <paramref name="name"/>.</summary>

@@ -72,4 +72,6 @@ public static class EntryNames
     public const string LinearRegression = "linear regression";
     /// <summary>The penalised log-loss of a logistic model.</summary>
     public const string LogisticRegression = "logistic regression";
+    /// <summary>The penalised cross-entropy of a softmax model of k classes.</summary>
+    public const string SoftmaxRegression = "softmax regression";
 }

@@ -6,6 +6,8 @@ using TensorLinear.Reference.Losses;
 using TensorLinear.Reference.MaxMargin;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Models;
+using TensorLinear.Reference.Softmax;
+using TensorLinear.Softmax;
 using TensorLinear.Training;
 
 namespace TensorLinear.Verification.Catalog;
@@ -187,6 +189,15 @@ public sealed record ReferenceFunctions
     /// <summary><see cref="LogisticRegression.Hessian"/>.</summary>
     public required Func<DataSet, LinearModel, Penalty?, double[,]> LogisticHessian { get; init; }
 
+    // ---- softmax regression -------------------------------------------------------------------------------------
+
+    /// <summary><see cref="SoftmaxRegression.Loss"/>.</summary>
+    public required Func<DataSet, SoftmaxModel, Penalty?, double> SoftmaxLoss { get; init; }
+    /// <summary><see cref="SoftmaxRegression.Gradient"/>.</summary>
+    public required Func<DataSet, SoftmaxModel, Penalty?, double[]> SoftmaxGradient { get; init; }
+    /// <summary><see cref="SoftmaxRegression.Hessian"/>.</summary>
+    public required Func<DataSet, SoftmaxModel, Penalty?, double[,]> SoftmaxHessian { get; init; }
+
     /// <summary><see cref="Reference.Training.GradientDescent.Train"/>, full-batch gradient descent (the reference engine's training).</summary>
     public required Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult> Train { get; init; }
 
@@ -238,6 +249,7 @@ public sealed record ReferenceFunctions
         MarginDualHessian = Open<Func<ReferenceMarginDual, int[], int[], double[,]>>(typeof(ReferenceMarginDual), nameof(ReferenceMarginDual.LabelledGram)),
         LinearLoss = LinearRegression.Loss, LinearGradient = LinearRegression.Gradient, LinearHessian = LinearRegression.Hessian,
         LogisticLoss = LogisticRegression.Loss, LogisticGradient = LogisticRegression.Gradient, LogisticHessian = LogisticRegression.Hessian,
+        SoftmaxLoss = SoftmaxRegression.Loss, SoftmaxGradient = SoftmaxRegression.Gradient, SoftmaxHessian = SoftmaxRegression.Hessian,
         Train = Reference.Training.GradientDescent.Train,
     };
 

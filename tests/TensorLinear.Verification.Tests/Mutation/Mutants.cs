@@ -1,4 +1,6 @@
+using TensorLinear.Data;
 using TensorLinear.Models;
+using TensorLinear.Softmax;
 
 namespace TensorLinear.Verification.Tests.Mutation;
 
@@ -39,6 +41,28 @@ internal static class Mutants
             for (var j = 0; j < m.GetLength(1); j++) t[j, i] = m[i, j];
         return t;
     }
+
+    /// <summary>
+    /// A softmax gradient with the label's −e_y left out, (1/n)Σ pᵢ ⊗ aᵢ instead of (1/n)Σ (pᵢ − e_yᵢ) ⊗ aᵢ: the shipped
+    /// gradient plus (1/n)Σ_{yᵢ = c} aᵢ in each class's block.
+    /// </summary>
+    public static double[] WithoutLabelTerm(double[] g, DataSet data, SoftmaxModel model)
+    {
+        var r = (double[])g.Clone();
+        int d = data.FeatureCount, block = d + 1;
+        var y = data.Targets.Span;
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var c = (int)y[i];
+            if (c == 0 || c >= model.ClassCount) continue; // the reference class has no block
+            for (var j = 0; j < d; j++) r[(c - 1) * block + j] += data[i, j] / data.RowCount;
+            r[(c - 1) * block + d] += 1.0 / data.RowCount;
+        }
+        return r;
+    }
+
+    /// <summary>Only the diagonal blocks of size <paramref name="block"/> kept: the coupling between classes forgotten.</summary>
+    public static double[,] BlockDiagonal(double[,] m, int block) => Map(m, (i, j, v) => i / block == j / block ? v : 0.0);
 
     public static ModelGradient Map(ModelGradient g, Func<double[], double[]> change) =>
         ModelGradient.FromParameterVector(change(g.ToParameterVector()));

@@ -58,6 +58,8 @@ public sealed class MutationTests(ITestOutputHelper output)
     {
         ["ReferenceEngine.Gradient"] = "dispatches on ModelKind to LinearRegression.Gradient and LogisticRegression.Gradient, which the model entries bind",
         ["ReferenceEngine.Hessian"] = "dispatches on ModelKind to LinearRegression.Hessian and LogisticRegression.Hessian, which the model entries bind",
+        ["ReferenceSoftmaxEngine.Gradient"] = "delegates to SoftmaxRegression.Gradient, which the softmax entry binds",
+        ["ReferenceSoftmaxEngine.Hessian"] = "delegates to SoftmaxRegression.Hessian, which the softmax entry binds",
     };
 
     private static IEnumerable<MethodInfo> PublicDerivativeFunctions() =>

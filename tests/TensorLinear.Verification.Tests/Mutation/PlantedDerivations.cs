@@ -122,5 +122,15 @@ internal static class PlantedDerivations
         P(nameof(S.LogisticGradient), "average left as sum", S with { LogisticGradient = (d, m, p) => Map(S.LogisticGradient(d, m, p), g => Scale(g, d.RowCount)) }),
         P(nameof(S.LogisticHessian), "wrong diagonal", S with { LogisticHessian = (d, m, p) => DoubledDiagonal(S.LogisticHessian(d, m, p)) }),
         P(nameof(S.LogisticHessian), "flipped sign", S with { LogisticHessian = (d, m, p) => Negate(S.LogisticHessian(d, m, p)) }),
+
+        // ---- softmax regression
+        P(nameof(S.SoftmaxGradient), "flipped sign", S with { SoftmaxGradient = (d, m, p) => Negate(S.SoftmaxGradient(d, m, p)) }),
+        P(nameof(S.SoftmaxGradient), "average left as sum", S with { SoftmaxGradient = (d, m, p) => Scale(S.SoftmaxGradient(d, m, p), d.RowCount) }),
+        P(nameof(S.SoftmaxGradient), "label term left out (p instead of p − e_y)", S with { SoftmaxGradient = (d, m, p) => WithoutLabelTerm(S.SoftmaxGradient(d, m, p), d, m) }),
+        P(nameof(S.SoftmaxGradient), "one coordinate doubled", S with { SoftmaxGradient = (d, m, p) => ScaleFirst(S.SoftmaxGradient(d, m, p)) }),
+        P(nameof(S.SoftmaxHessian), "flipped sign", S with { SoftmaxHessian = (d, m, p) => Negate(S.SoftmaxHessian(d, m, p)) }),
+        P(nameof(S.SoftmaxHessian), "wrong diagonal", S with { SoftmaxHessian = (d, m, p) => DoubledDiagonal(S.SoftmaxHessian(d, m, p)) }),
+        P(nameof(S.SoftmaxHessian), "average left as sum", S with { SoftmaxHessian = (d, m, p) => Scale(S.SoftmaxHessian(d, m, p), d.RowCount) }),
+        P(nameof(S.SoftmaxHessian), "cross-class blocks left out (−pᵢpᵢᵀ kept only within a class)", S with { SoftmaxHessian = (d, m, p) => BlockDiagonal(S.SoftmaxHessian(d, m, p), d.FeatureCount + 1) }),
     ];
 }
