@@ -21,7 +21,11 @@ public partial class JsonSchemaTests
     private static readonly Dictionary<string, string> FitData = new()
     {
         ["file"] = "string", ["rows"] = "number", ["target"] = "string", ["features"] = "array", ["classes"] = "object|null",
+        ["missing"] = "object|null",
     };
+
+    // data.missing with --missing drop (null without it).
+    private static readonly Dictionary<string, string> Missing = new() { ["dropped"] = "number", ["lines"] = "array" };
 
     private static readonly Dictionary<string, string> FitOptions = new()
     {
@@ -221,15 +225,24 @@ public partial class JsonSchemaTests
     {
         var document = File.ReadAllText(Path.Combine(Tool.Repository(), "docs", "cli.md"));
         var documented = Member().Matches(document).Select(m => m.Groups[1].Value).ToHashSet();
-        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, FitOptions, EngineFit, Inference, TableRow, ModelStatistics, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
+        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, Missing, FitOptions, EngineFit, Inference, TableRow, ModelStatistics, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
         var missing = all.SelectMany(o => o.Keys).Distinct().Where(k => !documented.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "docs/cli.md does not document: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void FitDroppingMissingValuesHasTheDocumentedShape()
+    {
+        var json = Tool.RunWithInput("x,y\n1,2\n2,NA\n3,5\n4,7\n,1\n", "fit", "--data", "-", "--target", "y", "--model", "linear", "--missing", "drop", "--json").Json();
+        CheckFit(json, LinearMetrics);
+        Assert.Equal(JsonValueKind.Object, json.GetProperty("data").GetProperty("missing").ValueKind);
     }
 
     private static void CheckFit(JsonElement json, Dictionary<string, string> metrics)
     {
         Matches(Fit, json);
         Matches(FitData, json.GetProperty("data"));
+        if (json.GetProperty("data").GetProperty("missing").ValueKind != JsonValueKind.Null) Matches(Missing, json.GetProperty("data").GetProperty("missing"));
         Matches(FitOptions, json.GetProperty("options"));
         if (json.GetProperty("agreement").ValueKind != JsonValueKind.Null) Matches(AgreementMembers, json.GetProperty("agreement"));
         foreach (var fit in json.GetProperty("fits").EnumerateArray())

@@ -44,3 +44,16 @@ let ``a saved model reads back and predicts new rows through its encoding`` () =
     let prediction = LinearRegression.Predict(read.Encoding.Encode(fresh, [| 0.0 |]), read.Model)
     Assert.Equal(24.0, prediction[0], 1e-12) // 1 + 3 + 2·10
     Assert.Throws<UnseenLevelException>(fun () -> read.Encoding.EncodeRows [ ColumnValues.Categorical("firm", [| "C" |]); ColumnValues.Numeric("x", [| 1.0 |]) ] |> ignore) |> ignore
+
+[<Fact>]
+let ``rows with a missing value are dropped listwise from F#`` () =
+    // row 1 misses its x (NaN), row 3 its target: the fit is on rows 0, 2, 4, 5, where y = 1 + 2x exactly
+    let rows = [| [| 0.0 |]; [| nan |]; [| 2.0 |]; [| 3.0 |]; [| 4.0 |]; [| 5.0 |] |]
+    let targets = [| 1.0; 3.0; 5.0; nan; 9.0; 11.0 |]
+    let missing = MissingRows.Of(rows, targets)
+    Assert.Equal<int>([| 1; 3 |], missing.Dropped)
+    let data = TensorLinear.Data.DataSet.FromRows(missing.Keep rows, missing.Keep targets)
+    let fit = OrdinaryLeastSquares.Fit data
+    Assert.Equal(2.0, fit.Model.Weights.[0], 1e-13)
+    Assert.Equal(1.0, fit.Model.Bias, 1e-13)
+    Assert.True(MissingRows.IsMissing " n/a ")

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.CommandLine.Parsing;
 using TensorLinear.Cli.Data;
 
@@ -19,6 +20,30 @@ internal static class Arguments
                 throw new UsageException($"{name} '{text}': component {i + 1}, '{parts[i]}', is not a finite number; write vectors as 1,2,3");
         }
         return values;
+    }
+
+    /// <summary><c>--missing error|drop</c>, one option for fit and predict: a missing cell an error, or its row dropped.</summary>
+    public static Option<MissingValues> MissingOption()
+    {
+        var option = new Option<MissingValues>("--missing")
+        {
+            Description = "A cell that is empty or NA, N/A, NaN, null (any case) in a column used: error (the default; its line and column reported) or drop (its row left out, the rows counted and their lines listed).",
+            DefaultValueFactory = _ => MissingValues.Error,
+            HelpName = "error|drop",
+            CustomParser = result => result.Tokens.Single().Value switch
+            {
+                "error" => MissingValues.Error,
+                "drop" => MissingValues.Drop,
+                var other => Refuse(result, $"--missing '{other}' is neither error nor drop"),
+            },
+        };
+        return option;
+    }
+
+    private static MissingValues Refuse(ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default;
     }
 
     /// <summary>A comma-separated list of names, e.g. a,b,c.</summary>

@@ -45,10 +45,11 @@ internal static class FitCommand
         var robust = new Option<string?>("--robust") { Description = "Heteroskedasticity-consistent standard errors in the coefficient table: hc0 (White), hc1 (× n/(n − p)), hc2 (eᵢ²/(1 − hᵢ)) or hc3 (eᵢ²/(1 − hᵢ)²).", HelpName = "hc0|hc1|hc2|hc3" };
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
+        var missing = Arguments.MissingOption();
 
         var command = new Command("fit", "Fit a linear, logistic, maximum-margin (svm) or softmax model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, missing, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
@@ -62,6 +63,7 @@ internal static class FitCommand
                 {
                     DataFile = parse.GetValue(data)!,
                     Delimiter = parse.GetValue(delimiter),
+                    Missing = parse.GetValue(missing),
                     Target = parse.GetValue(target)!,
                     Features = parse.GetValue(features) is string names ? Arguments.List(names, "--features") : null,
                     Margin = parse.GetValue(margin) switch
@@ -95,6 +97,7 @@ internal static class FitCommand
                 {
                     DataFile = parse.GetValue(data)!,
                     Delimiter = parse.GetValue(delimiter),
+                    Missing = parse.GetValue(missing),
                     Target = parse.GetValue(target)!,
                     Features = parse.GetValue(features) is string columns ? Arguments.List(columns, "--features") : null,
                     Solver = parse.GetValue(solver) switch
@@ -121,6 +124,7 @@ internal static class FitCommand
             {
                 DataFile = parse.GetValue(data)!,
                 Delimiter = parse.GetValue(delimiter),
+                    Missing = parse.GetValue(missing),
                 Target = parse.GetValue(target)!,
                 Features = parse.GetValue(features) is string list ? Arguments.List(list, "--features") : null,
                 Model = kind,

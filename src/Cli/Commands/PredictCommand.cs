@@ -18,9 +18,10 @@ internal static class PredictCommand
         var delimiter = new Option<char>("--delimiter") { Description = "The character between fields: one character, or tab (default ,).", DefaultValueFactory = _ => ',', HelpName = "C", CustomParser = Arguments.Delimiter };
         var output = new Option<string?>("--output") { Description = "Write the predictions as CSV to this file (the summary then goes to standard output); default: standard output, the summary to standard error.", HelpName = "FILE.csv" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md): every row's prediction and the metrics." };
+        var missing = Arguments.MissingOption();
         var command = new Command("predict", "Predict new rows with a model saved by fit --save: values, probabilities and classes, and metrics when the file has the target.")
         {
-            model, data, delimiter, output, json,
+            model, data, delimiter, output, missing, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
@@ -29,6 +30,7 @@ internal static class PredictCommand
                 ModelFile = parse.GetValue(model)!,
                 DataFile = parse.GetValue(data)!,
                 Delimiter = parse.GetValue(delimiter),
+                Missing = parse.GetValue(missing),
                 OutputFile = parse.GetValue(output),
                 Json = parse.GetValue(json),
             };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TensorLinear.Features;
 
 namespace TensorLinear.Cli.Data;
 
@@ -22,8 +23,8 @@ internal sealed record ClassLabels(ImmutableArray<string> Labels)
     {
         var name = table.Columns[column];
         foreach (var row in table.Rows)
-            if (row.Cells[column].Length == 0)
-                throw new DataFormatException(table.Source, row.Line, name, "the class label is empty");
+            if (MissingRows.IsMissing(row.Cells[column]))
+                throw new DataFormatException(table.Source, row.Line, name, CompleteRows.Problem(row.Cells[column], "every row needs its class label"));
         var distinct = table.Rows.Select(r => r.Cells[column]).Distinct().ToList();
         ImmutableArray<string> labels = distinct.All(l => Numbers.TryParse(l, out _))
             ? [.. distinct.GroupBy(Value).OrderBy(g => g.Key).Select(g => g.First())]

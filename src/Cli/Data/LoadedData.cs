@@ -15,6 +15,9 @@ namespace TensorLinear.Cli.Data;
 /// <param name="Classes">The labels behind 0 and 1; null for a numeric target.</param>
 internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Columns, DataSet Data, LabelMapping? Classes)
 {
+    /// <summary>The file's lines of the rows dropped for a missing value (<c>--missing drop</c>); null when a missing value is an error.</summary>
+    public ImmutableArray<int>? DroppedLines { get; init; }
+
     /// <summary>
     /// Takes <paramref name="target"/> and <paramref name="features"/> (every other column when null) from the table:
     /// every feature cell a finite number, or a label in a categorical column — one named in
@@ -100,18 +103,18 @@ internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Co
     // a typo to report at its line, not a categorical column of hundreds of levels.
     private static bool IsText(CsvTable table, int column)
     {
-        var cells = table.Rows.Select(r => r.Cells[column]).Where(c => c.Length > 0).ToList();
+        var cells = table.Rows.Select(r => r.Cells[column]).Where(c => !MissingRows.IsMissing(c)).ToList();
         return cells.Count > 0 && cells.TrueForAll(c => !Numbers.TryParse(c, out _));
     }
 
     /// <summary>A column of the table as labels (<paramref name="labels"/>) or as numbers, every cell checked.</summary>
-    /// <exception cref="DataFormatException">An empty cell, or a cell that is not a finite number, with its line and column.</exception>
+    /// <exception cref="DataFormatException">A missing cell (<see cref="MissingRows.Markers"/>), or a cell that is not a finite number, with its line and column.</exception>
     public static ColumnValues ReadColumn(CsvTable table, int column, bool labels)
     {
         if (!labels) return ColumnValues.Numeric(table.Columns[column], [.. table.Rows.Select(r => Number(table, r, column))]);
         foreach (var row in table.Rows)
-            if (row.Cells[column].Length == 0)
-                throw new DataFormatException(table.Source, row.Line, table.Columns[column], "the cell is empty; every cell of a categorical column must hold a label");
+            if (MissingRows.IsMissing(row.Cells[column]))
+                throw new DataFormatException(table.Source, row.Line, table.Columns[column], CompleteRows.Problem(row.Cells[column], "every cell of a categorical column must hold a label"));
         return ColumnValues.Categorical(table.Columns[column], [.. table.Rows.Select(r => r.Cells[column])]);
     }
 
@@ -133,18 +136,18 @@ internal sealed record LoadedData(string Source, ImmutableArray<ColumnValues> Co
     private static double Number(CsvTable table, CsvRow row, int column)
     {
         var cell = row.Cells[column];
-        if (cell.Length == 0) throw new DataFormatException(table.Source, row.Line, table.Columns[column], "the cell is empty; every cell used must hold a number");
-        if (!Numbers.TryParse(cell, out var value))
-            throw new DataFormatException(table.Source, row.Line, table.Columns[column], $"'{cell}' is not a finite number (write numbers like 1, -2.5 or 3e-4)");
-        return value;
+        if (Numbers.TryParse(cell, out var value)) return value;
+        throw new DataFormatException(table.Source, row.Line, table.Columns[column], MissingRows.IsMissing(cell)
+            ? CompleteRows.Problem(cell, "every cell used must hold a number")
+            : $"'{cell}' is not a finite number (write numbers like 1, -2.5 or 3e-4)");
     }
 
     private static LabelMapping Mapping(CsvTable table, int column)
     {
         var name = table.Columns[column];
         foreach (var row in table.Rows)
-            if (row.Cells[column].Length == 0)
-                throw new DataFormatException(table.Source, row.Line, name, "the class label is empty");
+            if (MissingRows.IsMissing(row.Cells[column]))
+                throw new DataFormatException(table.Source, row.Line, name, CompleteRows.Problem(row.Cells[column], "every row needs its class label"));
         // Numeric labels are compared as numbers, so "1" and "1.0" are one class.
         var labels = table.Rows.Select(r => r.Cells[column]).Distinct().ToList();
         if (labels.All(l => Numbers.TryParse(l, out _)))

@@ -42,7 +42,8 @@ internal static class FitRunner
         });
         var terms = Terms(settings);
         var columns = terms is null ? settings.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()];
-        var input = LoadedData.From(table, settings.Target, columns, settings.Model == ModelKind.Logistic, settings.Categorical);
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, columns);
+        var input = LoadedData.From(complete, settings.Target, columns, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = dropped };
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try

@@ -1,3 +1,4 @@
+using TensorLinear.Cli.Data;
 using TensorLinear.Cli.Output;
 using TensorLinear.Models;
 using TensorLinear.Reference.Inference;
@@ -38,6 +39,9 @@ internal sealed record FitSettings
 
     /// <summary>The character between fields.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
+    public MissingValues Missing { get; init; }
 
     public required string Target { get; init; }
 

@@ -30,7 +30,9 @@ internal static class SoftmaxRunner
         settings.Validate();
         var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, _ =>
             CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input));
-        var (input, labels) = LoadedData.FromClasses(table, settings.Target, settings.Features);
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Features);
+        var (loaded, labels) = LoadedData.FromClasses(complete, settings.Target, settings.Features);
+        var input = loaded with { DroppedLines = dropped };
         if (settings.Engines.Contains("torch")) Torch.Initialize();
         var fits = terminal.WithProgress($"fit softmax ({labels.Count} classes, {(settings.Solver == Solver.Gd ? "gd" : "newton")})", settings.Json, _ =>
             settings.Engines.Select(engine => Fit(settings, engine, input.Data, labels.Count)).ToImmutableArray());

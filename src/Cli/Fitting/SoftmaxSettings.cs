@@ -1,3 +1,4 @@
+using TensorLinear.Cli.Data;
 namespace TensorLinear.Cli.Fitting;
 
 /// <summary>Everything <c>tensorlinear fit --model softmax</c> was asked to do, as parsed from its options.</summary>
@@ -8,6 +9,9 @@ internal sealed record SoftmaxSettings
 
     /// <summary>The character between fields.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
+    public MissingValues Missing { get; init; }
 
     /// <summary>The class column: k ≥ 2 labels, numbered by <see cref="Data.ClassLabels"/>.</summary>
     public required string Target { get; init; }

@@ -25,7 +25,8 @@ internal static class SvmRunner
         settings.Validate();
         var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, _ =>
             CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input));
-        var input = LoadedData.From(table, settings.Target, settings.Features, classes: true);
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Features);
+        var input = LoadedData.From(complete, settings.Target, settings.Features, classes: true) with { DroppedLines = dropped };
         // Class 1 of the mapping (the larger number, the affirmative word, …) is the +1 side, as for logistic regression.
         var data = input.Data.WithTargets(MarginLabels.FromClasses(input.Data.Targets.Span));
         if (settings.Engines.Contains("torch")) Torch.Initialize();

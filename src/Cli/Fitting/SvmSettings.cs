@@ -1,3 +1,4 @@
+using TensorLinear.Cli.Data;
 using TensorLinear.MaxMargin;
 
 namespace TensorLinear.Cli.Fitting;
@@ -13,6 +14,9 @@ internal sealed record SvmSettings
 
     /// <summary>The character between fields.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
+    public MissingValues Missing { get; init; }
 
     /// <summary>The class column: two labels, the one <see cref="Data.LabelMapping"/> makes class 1 on the +1 side.</summary>
     public required string Target { get; init; }

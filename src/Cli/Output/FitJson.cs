@@ -22,6 +22,7 @@ internal static class FitJson
                 ["target"] = report.Features.TargetName,
                 ["features"] = new JsonArray([.. report.Features.FeatureNames.Select(n => (JsonNode)n)]),
                 ["classes"] = classes is null ? null : new JsonObject { ["0"] = classes.Zero, ["1"] = classes.One },
+                ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
             },
             ["model"] = settings.Model == ModelKind.Linear ? "linear" : "logistic",
             ["solver"] = settings.Solver.ToString().ToLowerInvariant(),

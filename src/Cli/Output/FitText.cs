@@ -67,7 +67,8 @@ internal static class FitText
         var data = report.Features;
         var text = $"{data.RowCount} rows; target '{data.TargetName}'";
         if (report.Input.Classes is { } classes) text += $" (class 1 = '{classes.One}', class 0 = '{classes.Zero}')";
-        return text + $"; features {string.Join(", ", data.FeatureNames)}";
+        text += $"; features {string.Join(", ", data.FeatureNames)}";
+        return DroppedRows.Sentence(report.Input.DroppedLines) is string dropped ? $"{text}; {dropped}" : text;
     }
 
     private static void WriteSeparation(IAnsiConsole console, FitReport report, EngineFit fit)

@@ -35,6 +35,7 @@ internal static class PredictJson
                 ["engine"] = report.Model.Engine,
             },
             ["data"] = report.Source,
+            ["missing"] = DroppedRows.Json(report.DroppedLines),
             ["rows"] = rows,
             ["metrics"] = report.Regression is { } r ? FitJson.Regression(r) : report.Classification is { } c ? FitJson.Classification(c) : null,
         };

@@ -17,6 +17,7 @@ internal static class PredictText
         var rows = report.Predictions.Length.ToString(CultureInfo.InvariantCulture);
         console.WriteLine($"Predicted {rows} rows of {report.Source} with the {FitText.ModelName(model.Kind)} of {report.Settings.ModelFile} " +
                           $"({model.Encoding.FeatureNames.Length} features, the {model.Engine} engine's fit){(report.Settings.OutputFile is string o ? $"; predictions in {o}" : "")}.");
+        if (DroppedRows.Sentence(report.DroppedLines) is string dropped) console.WriteLine(char.ToUpperInvariant(dropped[0]) + dropped[1..] + ".");
         if (report.Regression is { } r)
         {
             console.WriteLine($"On its target '{model.Target}':");

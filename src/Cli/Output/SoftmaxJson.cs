@@ -23,6 +23,7 @@ internal static class SoftmaxJson
                 ["features"] = new JsonArray([.. data.FeatureNames.Select(n => (JsonNode)n)]),
                 ["classes"] = new JsonArray([.. report.Labels.Labels.Select(l => (JsonNode)l)]),
                 ["referenceClass"] = report.Labels.Labels[0],
+                ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
             },
             ["model"] = "softmax",
             ["solver"] = settings.Solver == Solver.Gd ? "gd" : "newton",

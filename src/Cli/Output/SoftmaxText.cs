@@ -16,6 +16,7 @@ internal static class SoftmaxText
         console.WriteLine($"fit    softmax (multinomial logistic) regression by {Method(first.Fit.Method)} on {report.Input.Source}");
         console.WriteLine($"solve  minimise (1/n) Σ [log Σ_c e^(z_ic) − z_(i,yᵢ)]{(report.Settings.L2 > 0 ? $" + {Format.Value(report.Settings.L2)}‖W‖²" : "")}, z_ic = w_cᵀxᵢ + b_c");
         console.WriteLine($"data   {data.RowCount} rows; target '{data.TargetName}' with {labels.Length} classes {string.Join(", ", labels.Select((l, c) => $"{c} = '{l}'"))}; features {string.Join(", ", data.FeatureNames)}");
+        if (DroppedRows.Sentence(report.Input.DroppedLines) is string dropped) console.WriteLine($"       {dropped}");
         console.WriteLine($"       class 0 ('{labels[0]}') is the reference category: its weights are 0, and each other class's are its log-odds against it");
         console.WriteLine();
 

@@ -20,6 +20,7 @@ internal static class SvmJson
                 ["target"] = report.Data.TargetName,
                 ["features"] = new JsonArray([.. report.Data.FeatureNames.Select(n => (JsonNode)n)]),
                 ["classes"] = new JsonObject { ["-1"] = report.NegativeLabel, ["+1"] = report.PositiveLabel },
+                ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
             },
             ["model"] = "svm",
             ["solver"] = "dual pair-coordinate descent + active-set polish",

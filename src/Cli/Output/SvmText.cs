@@ -17,6 +17,7 @@ internal static class SvmText
         console.WriteLine($"fit    maximum-margin classifier by dual pair-coordinate descent and an active-set polish on {report.Input.Source}");
         console.WriteLine($"solve  {Problem(settings)}");
         console.WriteLine($"data   {report.Data.RowCount} rows; target '{report.Data.TargetName}' (+1 = '{report.PositiveLabel}', −1 = '{report.NegativeLabel}'); features {string.Join(", ", names)}");
+        if (DroppedRows.Sentence(report.Input.DroppedLines) is string dropped) console.WriteLine($"       {dropped}");
         console.WriteLine();
         console.WriteLine($"line   {Format.Hyperplane(first.Model, names)}   ({first.Engine}: positive side = '{report.PositiveLabel}')");
         console.WriteLine($"margin 1/‖w‖ = {Format.Value(first.Margin)}: the band wᵀx + b = ±1 is {Format.Value(2 * first.Margin)} wide; support vectors: rows {string.Join(", ", first.SupportVectors)} (0-based)");

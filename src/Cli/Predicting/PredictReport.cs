@@ -9,6 +9,7 @@ namespace TensorLinear.Cli.Predicting;
 /// <param name="Model">The saved model.</param>
 /// <param name="Source">The data file's name.</param>
 /// <param name="Lines">Each row's line in the file (the header is line 1).</param>
+/// <param name="DroppedLines">The lines of the rows left out for a missing value (<c>--missing drop</c>); null when a missing value is an error.</param>
 /// <param name="Predictions">ŷ = wᵀx + b (linear) or p = σ(wᵀx + b), the probability of class 1 (logistic).</param>
 /// <param name="Classes">The label predicted for each row (logistic: class 1 where wᵀx + b ≥ 0); empty for a linear model.</param>
 /// <param name="Regression">A linear model's metrics on the file's targets; null without them.</param>
@@ -18,6 +19,7 @@ internal sealed record PredictReport(
     SavedModel Model,
     string Source,
     ImmutableArray<int> Lines,
+    ImmutableArray<int>? DroppedLines,
     ImmutableArray<double> Predictions,
     ImmutableArray<string> Classes,
     RegressionSummary? Regression,

@@ -25,8 +25,10 @@ internal static class PredictRunner
         if (settings.OutputFile is string output)
             Output.OutputFile.Check("--output", output, new[] { settings.DataFile, settings.ModelFile }.Where(f => f != CsvDataReader.StandardInput));
         var saved = ModelFile.Read(settings.ModelFile);
-        var table = CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input);
-        if (table.Rows.IsEmpty) throw new DataFormatException(table.Source, null, null, "has a header but no rows to predict");
+        var read = CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input);
+        if (read.Rows.IsEmpty) throw new DataFormatException(read.Source, null, null, "has a header but no rows to predict");
+        // A row is complete in the model's columns, and in its target when the file has it (the metrics need it).
+        var (table, dropped) = CompleteRows.Of(read, settings.Missing, read.Columns.Contains(saved.Target) ? saved.Target : null, saved.Encoding.Columns);
         var columns = saved.Encoding.Columns
             .Select(name => LoadedData.ReadColumn(table, table.IndexOf(name), saved.Encoding.Categorical.Any(c => c.Column == name)))
             .ToList();
@@ -41,7 +43,7 @@ internal static class PredictRunner
         var logistic = saved.Kind == ModelKind.Logistic;
         var predictions = logistic ? LogisticRegression.Predict(data, saved.Model) : scores;
         ImmutableArray<string> classes = logistic ? [.. LogisticRegression.Classify(data, saved.Model).Select(c => saved.Classes[(int)c])] : [];
-        return new PredictReport(settings, saved, table.Source, [.. table.Rows.Select(r => r.Line)], [.. predictions], classes,
+        return new PredictReport(settings, saved, table.Source, [.. table.Rows.Select(r => r.Line)], dropped, [.. predictions], classes,
             hasTarget && !logistic ? FitMetrics.Regression(data, saved.Model, saved.FitIntercept) : null,
             hasTarget && logistic ? FitMetrics.Classification(data, saved.Model) : null);
     }

@@ -1,3 +1,4 @@
+using TensorLinear.Cli.Data;
 namespace TensorLinear.Cli.Predicting;
 
 /// <summary>Everything <c>tensorlinear predict</c> was asked to do.</summary>
@@ -11,6 +12,9 @@ internal sealed record PredictSettings
 
     /// <summary>The character between fields.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
+    public MissingValues Missing { get; init; }
 
     /// <summary>The file the predictions are written to as CSV; null for standard output.</summary>
     public string? OutputFile { get; init; }
