@@ -73,12 +73,7 @@ internal static class FitCommand
                         _ => parse.GetValue(c) is null ? MarginKind.Hard : MarginKind.Soft,
                     },
                     C = parse.GetValue(c),
-                    Engine = parse.GetValue(engine) switch
-                    {
-                        "reference" => EngineChoice.Reference,
-                        "torch" => EngineChoice.Torch,
-                        _ => EngineChoice.Both,
-                    },
+                    Engine = Engines(parse.GetValue(engine)),
                     Tolerance = parse.GetValue(tolerance),
                     MaxIterations = parse.GetValue(epochs),
                     PlotFile = parse.GetValue(plot),
@@ -106,12 +101,7 @@ internal static class FitCommand
                         "qr" => Solver.Qr,
                         _ => Solver.Newton,
                     },
-                    Engine = parse.GetValue(engine) switch
-                    {
-                        "reference" => EngineChoice.Reference,
-                        "torch" => EngineChoice.Torch,
-                        _ => EngineChoice.Both,
-                    },
+                    Engine = Engines(parse.GetValue(engine)),
                     LearningRate = LearningRate(parse.GetValue(learningRate)!),
                     Epochs = parse.GetValue(epochs),
                     Tolerance = parse.GetValue(tolerance),
@@ -135,12 +125,7 @@ internal static class FitCommand
                     "newton" => Solver.Newton,
                     _ => kind == ModelKind.Linear ? Solver.Qr : Solver.Newton,
                 },
-                Engine = parse.GetValue(engine) switch
-                {
-                    "reference" => EngineChoice.Reference,
-                    "torch" => EngineChoice.Torch,
-                    _ => EngineChoice.Both,
-                },
+                Engine = Engines(parse.GetValue(engine)),
                 LearningRate = LearningRate(parse.GetValue(learningRate)!),
                 Epochs = parse.GetValue(epochs),
                 Tolerance = parse.GetValue(tolerance),
@@ -187,6 +172,13 @@ internal static class FitCommand
         else SvmText.Write(terminal.Display, report);
         return ExitCodes.Success;
     }
+
+    private static EngineChoice Engines(string? name) => name switch
+    {
+        "reference" => EngineChoice.Reference,
+        "torch" => EngineChoice.Torch,
+        _ => EngineChoice.Both,
+    };
 
     internal static int RunSoftmax(Terminal terminal, SoftmaxSettings settings)
     {

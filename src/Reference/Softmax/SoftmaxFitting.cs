@@ -3,7 +3,7 @@ using TensorLinear.Models;
 using TensorLinear.Numerics;
 using TensorLinear.Reference.LeastSquares;
 using TensorLinear.Softmax;
-using LinearAlgebra = MathNet.Numerics.LinearAlgebra;
+using TensorLinear.Reference.Training;
 
 namespace TensorLinear.Reference.Softmax;
 
@@ -52,33 +52,8 @@ internal static class SoftmaxFitting
     }
 
     /// <summary>(n·H)⁻¹ by Cholesky; null when the information matrix is not positive definite to rounding.</summary>
-    public static double[,]? Covariance(ISoftmaxEngine engine, DataSet data, SoftmaxModel model, Penalty penalty)
-    {
-        var information = LinearAlgebra.Matrix<double>.Build.DenseOfArray(engine.Hessian(data, model, penalty)).Multiply(data.RowCount);
-        try
-        {
-            return information.Cholesky().Solve(LinearAlgebra.Matrix<double>.Build.DenseIdentity(information.RowCount)).ToArray();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Δ with HΔ = g by Cholesky; null when H is not positive definite to rounding.</summary>
-    public static double[]? Solve(double[,] hessian, double[] gradient)
-    {
-        try
-        {
-            var h = LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian);
-            var delta = h.Cholesky().Solve(LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient)).ToArray();
-            return Array.TrueForAll(delta, double.IsFinite) ? delta : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    public static double[,]? Covariance(ISoftmaxEngine engine, DataSet data, SoftmaxModel model, Penalty penalty) =>
+        PositiveDefinite.InverseInformation(engine.Hessian(data, model, penalty), data.RowCount);
 
     public static double Dot(double[] x, double[] y)
     {

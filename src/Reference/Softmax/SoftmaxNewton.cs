@@ -58,7 +58,7 @@ public static class SoftmaxNewton
             if (separable && SoftmaxSeparation.IsComplete(data, model)) throw SoftmaxFitting.Separated(data, complete: true, "an iterate classifies every row strictly correctly");
             var theta = model.ToParameterVector();
             var gradient = engine.Gradient(data, model, penalty);
-            var direction = SoftmaxFitting.Solve(engine.Hessian(data, model, penalty), gradient);
+            var direction = PositiveDefinite.Solve(engine.Hessian(data, model, penalty), gradient);
             if (direction is null) break; // ∇²L singular to rounding: probabilities rounded to 0 or 1
             var decrement = SoftmaxFitting.Dot(gradient, direction) / 2.0;
 

@@ -4,7 +4,6 @@ using TensorLinear.Models;
 using TensorLinear.Reference.LeastSquares;
 using TensorLinear.Reference.Models;
 using TensorLinear.Training;
-using LinearAlgebra = MathNet.Numerics.LinearAlgebra;
 
 namespace TensorLinear.Reference.Training;
 
@@ -85,7 +84,7 @@ public static class NewtonRaphson
         {
             if (checkSeparation && (separation = Separation.Check(data, model)).IsSeparated) break;
             var gradient = Trained(engine.Gradient(ModelKind.Logistic, data, model, penalty).ToParameterVector(), fitIntercept);
-            var direction = Solve(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), gradient);
+            var direction = PositiveDefinite.Solve(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), gradient);
             // ∇²L singular to rounding (every pᵢ rounds to 0 or 1), or no step lowers the loss: stalled, unless the
             // tolerance was already met and this was to be the extra step.
             if (direction is null) { if (!polishing) reason = NewtonStopReason.Stalled; break; }
@@ -163,34 +162,8 @@ public static class NewtonRaphson
     }
 
     // (n·∇²L)⁻¹ over the trained parameters; null when the information matrix is not positive definite to rounding.
-    private static double[,]? Covariance(ILinearModelEngine engine, DataSet data, LinearModel model, Penalty penalty, bool fitIntercept)
-    {
-        var hessian = Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept);
-        var information = LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian).Multiply(data.RowCount);
-        try
-        {
-            return information.Cholesky().Solve(LinearAlgebra.Matrix<double>.Build.DenseIdentity(information.RowCount)).ToArray();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    // Δ with HΔ = g by Cholesky, H positive definite; null when it is not (to rounding).
-    private static double[]? Solve(double[,] hessian, double[] gradient)
-    {
-        try
-        {
-            var h = LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian);
-            var delta = h.Cholesky().Solve(LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient)).ToArray();
-            return Array.TrueForAll(delta, double.IsFinite) ? delta : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static double[,]? Covariance(ILinearModelEngine engine, DataSet data, LinearModel model, Penalty penalty, bool fitIntercept) =>
+        PositiveDefinite.InverseInformation(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), data.RowCount);
 
     // θ − tΔ over the trained parameters; the bias stays 0 when it is not trained.
     private static LinearModel Step(LinearModel model, double[] direction, double t, bool fitIntercept)
