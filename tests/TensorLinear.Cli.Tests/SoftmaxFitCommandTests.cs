@@ -93,6 +93,17 @@ public class SoftmaxFitCommandTests
     }
 
     [Theory]
+    [InlineData("reference", "newton")]
+    [InlineData("torch", "newton")]
+    [InlineData("both", "gd")]
+    public void QuasiSeparatedClassesThatNewtonCalledConvergedAreRefused(string engine, string solver)
+    {
+        // x1 as the target: 29 classes in 30 rows. This once printed "converged" with coefficients near ±2000.
+        var message = Tool.Run("fit", "--data", Three, "--target", "x1", "--model", "softmax", "--engine", engine, "--solver", solver).AssertBadInput();
+        Assert.Contains("quasi-completely separated", message);
+    }
+
+    [Theory]
     [InlineData("--l1", "1")]
     [InlineData("--standardize")]
     [InlineData("--no-intercept")]

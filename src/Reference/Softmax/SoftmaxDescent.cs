@@ -23,8 +23,8 @@ public static class SoftmaxDescent
     /// <param name="engine">Where the loss and gradient come from; the hand-derived reference when null.</param>
     /// <remarks>
     /// Without a penalty the end point is checked for separation: complete when it classifies every row strictly
-    /// correctly; when the run did not converge, by a Newton probe on the same engine (<see cref="SoftmaxNewton.Fit"/>
-    /// raises the separation it finds). Standard errors come from the Hessian at the end point, as for Newton.
+    /// correctly; otherwise, whether or not the run converged, by a Newton probe on the same engine
+    /// (<see cref="SoftmaxNewton.Fit"/> raises the separation it finds). Standard errors come from the Hessian at the end point, as for Newton.
     /// </remarks>
     /// <exception cref="OutOfDomainException">A label outside 0 … k−1, k &lt; 2, an L1 penalty, or no fitted intercept.</exception>
     /// <exception cref="DegenerateInputException">A class has no rows, or too few rows.</exception>
@@ -58,8 +58,9 @@ public static class SoftmaxDescent
             if (SoftmaxSeparation.IsComplete(data, model))
                 throw SoftmaxFitting.Separated(data, complete: true, "the fitted model classifies every row strictly correctly, so scaling it up lowers the loss toward 0");
             // Descent's iterate mixes the divergent direction with the converging rest for ever (their ratio shrinks only
-            // like 1/log t), so it cannot be tested itself; Newton's steps isolate the direction within a few iterations.
-            if (!converged) SoftmaxNewton.Fit(data, classCount, new Reference.Training.NewtonOptions(), engine);
+            // like 1/log t), so it cannot be tested itself, and its gradient falls like 1/t, so a relative tolerance can
+            // be met: Newton's steps isolate the direction within a few iterations, converged or not.
+            SoftmaxNewton.Fit(data, classCount, new Reference.Training.NewtonOptions(), engine);
         }
         return new SoftmaxFit(engine.Name, SoftmaxMethod.GradientDescent, model, monitor.LossHistory, monitor.Epoch, converged, eta,
                               SoftmaxFitting.Covariance(engine, data, model, penalty));

@@ -12,7 +12,7 @@ internal static class SoftmaxFitting
 {
     /// <summary>The checks every softmax fit begins with.</summary>
     /// <exception cref="OutOfDomainException">k &lt; 2, a label outside 0 … k−1, or no fitted intercept.</exception>
-    /// <exception cref="DegenerateInputException">A class has no rows, or no more rows than a class's d + 1 parameters.</exception>
+    /// <exception cref="DegenerateInputException">A class has no rows, or there are no more rows than the d + 1 parameters of a class.</exception>
     /// <exception cref="RankDeficientException">The design [X 1]'s columns are linearly dependent.</exception>
     public static void CheckProblem(DataSet data, int classCount, bool fitIntercept, string optionsName)
     {
@@ -37,18 +37,26 @@ internal static class SoftmaxFitting
         new(nameof(data), complete, why);
 
     /// <summary>
-    /// Throws when the final model separates the classes completely, or when the last step did not shrink
-    /// (‖s_k‖ ≥ ½‖s_{k−1}‖) and separates them along its direction.
+    /// Throws when the model, or the step that led to it, certifies that the classes are separated: the model classifies
+    /// every row strictly correctly (complete separation), or the model or the step is a direction along which no row
+    /// moves away from its class and some move toward it (<see cref="SoftmaxSeparation.AlongDirection"/>).
     /// </summary>
-    public static void CheckSeparation(DataSet data, SoftmaxModel model, IReadOnlyList<double[]> steps)
+    /// <remarks>
+    /// Any such direction V proves that no minimum exists: along θ + tV no row's loss rises and one falls, from every θ.
+    /// So testing every iterate is safe, and it is needed: near a quasi-complete separation Newton's step along the
+    /// divergent direction stays of constant length while its decrement falls to 0 exponentially, so the decrement test
+    /// passes ("converged") with the coefficients in the thousands. The fit starts at 0, so the model is also the sum of
+    /// all the steps, which holds the divergent direction when the last step is lost to rounding.
+    /// </remarks>
+    public static void ThrowIfSeparated(DataSet data, SoftmaxModel model, double[]? lastStep)
     {
         if (SoftmaxSeparation.IsComplete(data, model))
-            throw Separated(data, complete: true, "the fitted model classifies every row strictly correctly, so scaling it up lowers the loss toward 0");
-        if (steps.Count < 3 || Norm(steps[^1]) < 0.5 * Norm(steps[^2])) return;
-        var direction = SoftmaxModel.FromParameterVector(model.ClassCount, steps[^1]);
-        var (separated, complete) = SoftmaxSeparation.AlongDirection(data, direction);
+            throw Separated(data, complete: true, "the model classifies every row strictly correctly, so scaling it up lowers the loss toward 0");
+        var (separated, complete) = SoftmaxSeparation.AlongDirection(data, model);
+        if (!separated && lastStep is not null)
+            (separated, complete) = SoftmaxSeparation.AlongDirection(data, SoftmaxModel.FromParameterVector(model.ClassCount, lastStep));
         if (separated)
-            throw Separated(data, complete, "the steps stopped shrinking and their direction moves no row away from its own class and some toward it, so the loss falls along it for ever");
+            throw Separated(data, complete, "the fit moved along a direction that moves no row away from its own class and some toward it, so the loss falls along it for ever");
     }
 
     /// <summary>(n·H)⁻¹ by Cholesky; null when the information matrix is not positive definite to rounding.</summary>

@@ -28,9 +28,10 @@ public static class SoftmaxNewton
     /// <param name="engine">Where the loss, gradient and Hessian come from; the hand-derived reference when null.</param>
     /// <remarks>
     /// <para><b>Separation.</b> Without a penalty, the run stops with <see cref="SeparatedClassesException"/> as soon as an
-    /// iterate classifies every row strictly correctly (complete separation: scaling it drives the loss to 0), and at the
-    /// end when the Newton steps stopped shrinking (‖s_k‖ ≥ ½‖s_{k−1}‖, where at a maximum they shrink quadratically)
-    /// and the last step separates the classes (quasi-complete separation).</para>
+    /// iterate classifies every row strictly correctly (complete separation: scaling it drives the loss to 0), or the
+    /// iterate or the step to it is a direction along which no row moves away from its class and some toward it
+    /// (quasi-complete separation); both are tested after every step, before the decrement test, which a
+    /// quasi-separated fit passes with its coefficients in the thousands.</para>
     /// <para><b>Standard errors.</b> Cov(θ̂) = (n·∇²L(θ̂))⁻¹, as for logistic regression.</para>
     /// </remarks>
     /// <exception cref="OutOfDomainException">A label outside 0 … k−1, k &lt; 2, an L1 penalty, or no fitted intercept.</exception>
@@ -50,12 +51,11 @@ public static class SoftmaxNewton
         var lossNoise = DescentMonitor.LossNoise(data.RowCount, data.FeatureCount * (classCount - 1));
         var losses = ImmutableArray.CreateBuilder<double>();
         losses.Add(loss);
-        var steps = new List<double[]>();
+        var iterations = 0;
         var converged = false;
 
         for (var k = 0; k < options.MaxIterations; k++)
         {
-            if (separable && SoftmaxSeparation.IsComplete(data, model)) throw SoftmaxFitting.Separated(data, complete: true, "an iterate classifies every row strictly correctly");
             var theta = model.ToParameterVector();
             var gradient = engine.Gradient(data, model, penalty);
             var direction = PositiveDefinite.Solve(engine.Hessian(data, model, penalty), gradient);
@@ -80,14 +80,15 @@ public static class SoftmaxNewton
             if (next is null) break; // no decrease along the Newton direction: flat to rounding
 
             var moved = next.ToParameterVector();
-            steps.Add([.. moved.Select((v, j) => v - theta[j])]);
+            double[] step = [.. moved.Select((v, j) => v - theta[j])];
+            iterations++;
             (model, loss) = (next, nextLoss);
             losses.Add(loss);
+            if (separable) SoftmaxFitting.ThrowIfSeparated(data, model, step);
             if (decrement <= options.Tolerance) { converged = true; break; }
         }
 
-        if (separable) SoftmaxFitting.CheckSeparation(data, model, steps);
-        return new SoftmaxFit(engine.Name, SoftmaxMethod.Newton, model, losses.ToImmutable(), steps.Count, converged, null,
+        return new SoftmaxFit(engine.Name, SoftmaxMethod.Newton, model, losses.ToImmutable(), iterations, converged, null,
                               SoftmaxFitting.Covariance(engine, data, model, penalty));
     }
 }

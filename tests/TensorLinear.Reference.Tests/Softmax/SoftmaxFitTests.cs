@@ -108,6 +108,66 @@ public class SoftmaxFitTests
     }
 
     [Fact]
+    public void ManyClassesOfOneRowEachAreRefusedThoughTheDecrementTestPasses()
+    {
+        // 29 classes in 30 rows, 112 parameters (docs/examples' three-classes.csv with x1 as the target did this): the
+        // classes are separated, so the MLE does not exist, yet along the separating direction Newton's steps keep their
+        // length while the decrement falls to 0 exponentially, and the fit once stopped "converged" after 29 steps with
+        // coefficients near ±2000 and standard errors near 4e7.
+        // Those rows: x2, then species one-hot (versicolor, virginica); the label is the rank of x1.
+        double[][] rows =
+        [
+            [-0.79, 0, 0], [-0.69, 1, 0], [-0.2, 0, 1], [0.6, 0, 0], [-0.56, 1, 0], [-0.45, 0, 1], [-0.79, 0, 0], [0.85, 1, 0],
+            [0.61, 0, 1], [-0.61, 0, 0], [0.25, 1, 0], [0.71, 0, 1], [-0.83, 0, 0], [0.34, 1, 0], [-0.64, 0, 1], [-0.82, 0, 0],
+            [0.73, 1, 0], [-0.4, 0, 1], [0.14, 0, 0], [0.7, 1, 0], [-0.17, 0, 1], [-0.14, 0, 0], [-0.39, 1, 0], [-0.91, 0, 1],
+            [0.25, 0, 0], [0.07, 1, 0], [-0.31, 0, 1], [-0.61, 0, 0], [-0.59, 1, 0], [-0.45, 0, 1],
+        ];
+        double[] labels = [2, 10, 8, 16, 21, 22, 1, 4, 28, 12, 7, 26, 14, 13, 19, 5, 25, 23, 15, 24, 20, 9, 3, 27, 0, 6, 17, 18, 11, 24];
+        var data = DataSet.FromRows(rows, labels);
+
+        Assert.Throws<SeparatedClassesException>(() => SoftmaxNewton.Fit(data, 29));
+        Assert.Throws<SeparatedClassesException>(() => SoftmaxDescent.Fit(data, 29, new TrainingOptions { MaxEpochs = 2000 }));
+    }
+
+    [Fact]
+    public void DescentThatMeetsItsToleranceOnSeparatedClassesIsStillRefused()
+    {
+        // Along a separating direction the gradient falls like 1/t, so a loose relative tolerance is met; convergence
+        // of descent says nothing about the existence of the estimate.
+        var data = DataSet.FromRows([[-3], [-2], [0], [0], [-1], [-2.5], [3], [4]], [0, 0, 0, 1, 1, 1, 2, 2]);
+        var options = new TrainingOptions { MaxEpochs = 100_000, Tolerance = 1e-2 };
+
+        Assert.Throws<SeparatedClassesException>(() => SoftmaxDescent.Fit(data, 3, options));
+    }
+
+    [Fact]
+    public void WithTwoClassesSeparationIsFoundAsTheLogisticFitFindsIt()
+    {
+        // Quasi-complete: x ≤ 0 is class 0 and x ≥ 0 class 1, with one row of each at x = 0.
+        var data = DataSet.FromRows([[-3], [-1], [0], [0], [1], [2.5]], [0, 0, 0, 1, 1, 1]);
+
+        Assert.Equal(NewtonStopReason.Separated, NewtonRaphson.Fit(data).StopReason);
+        var ex = Assert.Throws<SeparatedClassesException>(() => SoftmaxNewton.Fit(data, 2));
+        Assert.False(ex.IsComplete);
+    }
+
+    [Fact]
+    public void StronglyButNotCompletelySeparatedClassesStillHaveTheirEstimate()
+    {
+        // Classes 0 | 1 | 2 along x, each boundary crossed by one row: the MLE exists, with large coefficients, and the
+        // separation tests must not mistake its steep way there for a separating direction.
+        var data = DataSet.FromRows([[-4], [-3], [-2], [-0.6], [-0.4], [0], [0.5], [1], [2.2], [1.8], [3], [4]], [0, 0, 0, 1, 0, 1, 1, 1, 1, 2, 2, 2]);
+        // The decrement is driven to rounding (tolerance 1e-24) so that the gradient is too: ‖∇L‖ then holds only the
+        // rounding of a mean of terms of size ≤ max|aᵢⱼ| = 4, about γₙ·4 ≈ 5e-15, against 1e-12.
+        var fit = SoftmaxNewton.Fit(data, 3, new NewtonOptions { Tolerance = 1e-24 });
+
+        Assert.True(fit.Converged);
+        Assert.True(fit.HasStandardErrors);
+        Assert.InRange(fit.Model.ToParameterVector().Max(Math.Abs), 5, 1e3); // steep, and finite
+        Assert.All(SoftmaxRegression.Gradient(data, fit.Model), g => Assert.InRange(Math.Abs(g), 0, 1e-12));
+    }
+
+    [Fact]
     public void BadProblemsRaiseTypedErrors()
     {
         Assert.Throws<DegenerateInputException>(() => SoftmaxNewton.Fit(TwoGroups, 4)); // class 3 has no rows
