@@ -87,14 +87,18 @@ public static class TensorLosses
     // label 0 or 1 one of them is exactly 0. libtorch's binary_cross_entropy_with_logits, (1 − y)·z − log σ(z), cancels
     // for y = 0 and z ≪ 0 (−40 − (−40 − 4.2e-18) = 0). Autograd's gradient is −y·σ(−z) + (1 − y)·σ(z) = σ(z) − y, which
     // for y = 1 is −σ(−z) with all its digits, and ½ − y at z = 0 (log_sigmoid's backward has no kink there).
-    internal static Tensor MeanLogLoss(Tensor logits, Tensor labels)
+    internal static Tensor MeanLogLoss(Tensor logits, Tensor labels) =>
+        WrappedTensorDisposeScope(() => RowLogLoss(logits, labels).mean());
+
+    // Each row's ℓᵢ of MeanLogLoss, for the weighted mean.
+    internal static Tensor RowLogLoss(Tensor logits, Tensor labels)
     {
         using Scalar one = 1.0; // held for the call: see Runtime/LibTorchSharpExports
         return WrappedTensorDisposeScope(() =>
         {
             var lossIfOne = logits.log_sigmoid().neg();           // softplus(−z) = −log σ(z)
             var lossIfZero = logits.neg().log_sigmoid().neg();    // softplus(z) = −log σ(−z)
-            return (labels * lossIfOne).Plus(labels.neg().Plus(one) * lossIfZero).mean();
+            return (labels * lossIfOne).Plus(labels.neg().Plus(one) * lossIfZero);
         });
     }
 

@@ -23,6 +23,15 @@ public static class DataTensors
         return FromMemory(data.Targets, [data.RowCount]);
     }
 
+    /// <summary>The sample weights as a float64 vector of n; null when the data are unweighted.</summary>
+    public static Tensor? SampleWeights(DataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.IsWeighted) return null;
+        Torch.Initialize();
+        return FromMemory(data.SampleWeights, [data.RowCount]);
+    }
+
     // TorchSharp copies the values into libtorch's storage; an array the memory already wraps is handed over as it is,
     // so the data are copied once, not twice.
     private static Tensor FromMemory(ReadOnlyMemory<double> values, long[] shape) =>

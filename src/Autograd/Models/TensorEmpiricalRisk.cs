@@ -33,12 +33,20 @@ public static class TensorEmpiricalRisk
         return WrappedTensorDisposeScope(() => features.mv(weights).Plus(bias));
     }
 
-    /// <summary>The mean data loss: MSE (1/n)Σ(zᵢ − yᵢ)², or mean binary cross-entropy from the logits zᵢ.</summary>
+    /// <summary>
+    /// The mean data loss: MSE (1/n)Σ(zᵢ − yᵢ)², or mean binary cross-entropy from the logits zᵢ; with sample weights ω
+    /// the weighted mean (Σωᵢℓᵢ)/(Σωᵢ).
+    /// </summary>
     /// <exception cref="InvalidInputException">A tensor is not float64.</exception>
-    /// <exception cref="DimensionMismatchException">The scores and the targets differ in shape.</exception>
-    public static Tensor DataLoss(ModelKind kind, Tensor scores, Tensor targets)
+    /// <exception cref="DimensionMismatchException">The scores and the targets (or the sample weights) differ in shape.</exception>
+    public static Tensor DataLoss(ModelKind kind, Tensor scores, Tensor targets, Tensor? sampleWeights = null)
     {
         TensorChecks.SameShape(scores, nameof(scores), targets, nameof(targets));
+        if (sampleWeights is not null)
+        {
+            TensorChecks.SameShape(scores, nameof(scores), sampleWeights, nameof(sampleWeights));
+            return WrappedTensorDisposeScope(() => (sampleWeights * RowLoss(kind, scores, targets)).sum() / sampleWeights.sum());
+        }
         return kind switch
         {
             ModelKind.Linear => nn.functional.mse_loss(scores, targets),
@@ -46,6 +54,18 @@ public static class TensorEmpiricalRisk
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
         };
     }
+
+    // Each row's ℓᵢ: (zᵢ − yᵢ)² or the log-loss of logit zᵢ.
+    private static Tensor RowLoss(ModelKind kind, Tensor scores, Tensor targets) => kind switch
+    {
+        ModelKind.Linear => WrappedTensorDisposeScope(() =>
+        {
+            var residual = scores.Plus(targets.neg());
+            return residual * residual;
+        }),
+        ModelKind.Logistic => TensorLosses.RowLogLoss(scores, targets),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown model kind"),
+    };
 
     /// <summary>The smooth penalty λ₂‖w‖₂² (the bias is not penalised).</summary>
     /// <exception cref="InvalidInputException">The weights are not float64.</exception>
@@ -70,17 +90,23 @@ public static class TensorEmpiricalRisk
     /// <summary>The full loss: data loss plus both penalties.</summary>
     /// <exception cref="InvalidInputException">A tensor is not float64, or a weight or the bias is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
-    public static Tensor Loss(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty)
+    public static Tensor Loss(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty) =>
+        Loss(kind, features, targets, weights, bias, penalty, null);
+
+    /// <summary>The full loss with the data loss weighted by <paramref name="sampleWeights"/> (unweighted when null), plus both penalties.</summary>
+    /// <exception cref="InvalidInputException">A tensor is not float64, or a weight or the bias is NaN or infinite.</exception>
+    /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
+    public static Tensor Loss(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty, Tensor? sampleWeights)
     {
         // A non-finite parameter would give a NaN loss without a word; the reference refuses it, and so does the twin.
         TensorChecks.Vector(weights, nameof(weights));
         TensorChecks.Scalar(bias, nameof(bias));
-        return LossUnchecked(kind, features, targets, weights, bias, penalty);
+        return LossUnchecked(kind, features, targets, weights, bias, penalty, sampleWeights);
     }
 
     // The loss without the parameters' check, for the training loop, where a diverging iterate must reach the
     // divergence check as a non-finite loss instead of raising.
-    internal static Tensor LossUnchecked(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty)
+    internal static Tensor LossUnchecked(ModelKind kind, Tensor features, Tensor targets, Tensor weights, Tensor bias, Penalty penalty, Tensor? sampleWeights = null)
     {
         ArgumentNullException.ThrowIfNull(penalty);
         // Checked here too, so that a wrong number of targets is reported against features, not the scores.
@@ -91,7 +117,7 @@ public static class TensorEmpiricalRisk
                 $"has {m} targets but features has {n} rows; there is one target per row");
         return WrappedTensorDisposeScope(() =>
         {
-            var loss = DataLoss(kind, Scores(features, weights, bias), targets);
+            var loss = DataLoss(kind, Scores(features, weights, bias), targets, sampleWeights);
             if (penalty.L2 != 0.0) loss = loss.Plus(RidgePenalty(weights, penalty.L2));
             if (penalty.L1 != 0.0) loss = loss.Plus(LassoPenalty(weights, penalty.L1));
             return loss;

@@ -44,6 +44,9 @@ public sealed class TorchEngine : ILinearModelEngine
 
     private bool OnePass => Options.TrainingPath == TrainingPath.OnePass;
 
+    // The native kernel sums unweighted rows only; weighted data take the autograd path, with the same results to rounding.
+    private bool OnePassFor(DataSet data) => OnePass && !data.IsWeighted;
+
     /// <inheritdoc/>
     /// <remarks>"torch" for the autograd path, "torch-onepass" for the one-pass path.</remarks>
     public string Name => OnePass ? "torch-onepass" : "torch";
@@ -66,12 +69,12 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (w, b) = Parameters(model, requireGrad: false);
-        if (OnePass)
+        if (OnePassFor(data))
         {
             var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, Torch.KernelThreads);
             return sums[^1] + PenaltyValue(w, penalty);
         }
-        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty).item<double>();
+        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty, DataTensors.SampleWeights(data)).item<double>();
     }
 
     /// <inheritdoc/>
@@ -79,7 +82,7 @@ public sealed class TorchEngine : ILinearModelEngine
     {
         Validate(kind, data, model, penalty);
         using var scope = NewDisposeScope();
-        if (OnePass)
+        if (OnePassFor(data))
         {
             var (w0, b0) = Parameters(model, requireGrad: false);
             var sums = OnePassKernel.LossAndGradient(kind, DataTensors.Features(data), DataTensors.Targets(data), w0, b0, Torch.KernelThreads);
@@ -90,7 +93,7 @@ public sealed class TorchEngine : ILinearModelEngine
             return new ModelGradient([.. weights], sums[model.FeatureCount]);
         }
         var (w, b) = Parameters(model, requireGrad: true);
-        var loss = TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty);
+        var loss = TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), w, b, penalty, DataTensors.SampleWeights(data));
         // w and b are this call's own leaves, with no .grad of a caller's to protect: a plain backward fills theirs.
         loss.backward();
         return new ModelGradient([.. w.grad!.ToDoubles()], b.grad!.item<double>());
@@ -103,10 +106,11 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         var x = DataTensors.Features(data);
         var y = DataTensors.Targets(data);
+        var omega = DataTensors.SampleWeights(data);
         var d = data.FeatureCount;
         // The L1 term is piecewise linear: it has no curvature, and autograd agrees (the derivative of sign is 0).
         var smooth = new Penalty(l2: penalty.L2);
-        return Torch.Hessian(theta => TensorEmpiricalRisk.Loss(kind, x, y, theta.narrow(0, 0, d), theta[d], smooth), model.ToParameterVector());
+        return Torch.Hessian(theta => TensorEmpiricalRisk.Loss(kind, x, y, theta.narrow(0, 0, d), theta[d], smooth, omega), model.ToParameterVector());
     }
 
     /// <inheritdoc/>
@@ -120,27 +124,29 @@ public sealed class TorchEngine : ILinearModelEngine
         using var scope = NewDisposeScope();
         var x = DataTensors.Features(data!);
         var y = DataTensors.Targets(data!);
-        var lipschitz = LipschitzConstant(kind, x, options.Penalty.L2, options.FitIntercept);
+        var omega = DataTensors.SampleWeights(data!);
+        var onePass = OnePassFor(data!);
+        var lipschitz = LipschitzConstant(kind, x, omega, options.Penalty.L2, options.FitIntercept);
         var eta = options.LearningRate ?? 1.0 / lipschitz;
-        var (w, b) = Parameters(start, requireGrad: !OnePass);
+        var (w, b) = Parameters(start, requireGrad: !onePass);
         // Read from w and b, updated in place, when the monitor asks (under no-grad: it asks from inside Observe).
         var monitor = new DescentMonitor(options, eta, 2.0 / lipschitz, progress, DescentMonitor.LossNoise(data!.RowCount, data!.FeatureCount),
             () => ResidualCancellation.Bound(kind, data, new LinearModel(w.ToDoubles(), b.item<double>())));
-        if (OnePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
-        else TrainAutograd(kind, x, y, w, b, options, eta, monitor);
+        if (onePass) TrainOnePass(kind, x, y, w, b, options, eta, monitor);
+        else TrainAutograd(kind, x, y, omega, w, b, options, eta, monitor);
         using (no_grad())
             return monitor.Finish(new LinearModel(w.ToDoubles(), b.item<double>()));
     }
 
     // The canonical autograd loop: forward, loss, backward, update under no-grad, zero the gradients.
-    private static void TrainAutograd(ModelKind kind, Tensor x, Tensor y, Tensor w, Tensor b, TrainingOptions options, double eta, DescentMonitor monitor)
+    private static void TrainAutograd(ModelKind kind, Tensor x, Tensor y, Tensor? omega, Tensor w, Tensor b, TrainingOptions options, double eta, DescentMonitor monitor)
     {
         var l1 = options.Penalty.L1;
         var smooth = new Penalty(l2: options.Penalty.L2);
         while (true)
         {
             using var epoch = NewDisposeScope();
-            var loss = TensorEmpiricalRisk.LossUnchecked(kind, x, y, w, b, smooth);
+            var loss = TensorEmpiricalRisk.LossUnchecked(kind, x, y, w, b, smooth, omega);
             loss.backward();
             using (no_grad())
             {
@@ -238,18 +244,21 @@ public sealed class TorchEngine : ILinearModelEngine
     }
 
     /// <summary>
-    /// L = λ_max(c·[X 1]ᵀ[X 1] + 2λ₂I_w) with c = 2/n for MSE (its Hessian) and c = 1/(4n) for log-loss (a bound on
-    /// its Hessian everywhere, since σ(1 − σ) ≤ ¼). [X 1]ᵀ[X 1] is assembled from XᵀX, the column sums and n,
-    /// so X is never copied; only the weight block counts when the bias is not trained.
+    /// L = λ_max(c·[X 1]ᵀΩ[X 1] + 2λ₂I_w) with c = 2/Σωᵢ for MSE (its Hessian) and c = 1/(4Σωᵢ) for log-loss (a bound
+    /// on its Hessian everywhere, since σ(1 − σ) ≤ ¼), Ω = diag(ω) and every ωᵢ = 1 without sample weights.
+    /// [X 1]ᵀΩ[X 1] is assembled from XᵀΩX, the weighted column sums and Σωᵢ, so X is never copied unweighted; only the
+    /// weight block counts when the bias is not trained.
     /// </summary>
-    private static double LipschitzConstant(ModelKind kind, Tensor x, double l2, bool fitIntercept)
+    private static double LipschitzConstant(ModelKind kind, Tensor x, Tensor? omega, double l2, bool fitIntercept)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        int n = (int)x.shape[0], d = (int)x.shape[1];
+        var d = (int)x.shape[1];
+        var n = omega is null ? x.shape[0] : omega.sum().item<double>();
         var c = kind == ModelKind.Linear ? 2.0 / n : 0.25 / n;
-        var gram = x.t().matmul(x).ToDoubles(); // d×d, row-major
-        var sums = x.sum(dim: 0).ToDoubles();
+        var weighted = omega is null ? x : x * omega.unsqueeze(1); // ΩX
+        var gram = weighted.t().matmul(x).ToDoubles(); // d×d, row-major
+        var sums = weighted.sum(dim: 0).ToDoubles();
         var size = fitIntercept ? d + 1 : d;
         var m = new double[size, size];
         for (var i = 0; i < d; i++)

@@ -4,27 +4,32 @@ using TensorLinear.Numerics;
 namespace TensorLinear.Data;
 
 /// <summary>
-/// An immutable data set: n rows of d numeric features and one target per row, with names for the columns.
-/// Features are stored row-major, so row i occupies <c>Features[i*d .. i*d + d)</c>.
+/// An immutable data set: n rows of d numeric features and one target per row, with names for the columns, and
+/// optionally a positive sample weight ωᵢ per row. Features are stored row-major, so row i occupies <c>Features[i*d .. i*d + d)</c>.
 /// </summary>
 /// <remarks>
 /// Construction copies and validates: at least one row and one feature, every row the same length, every value
-/// finite. Nothing downstream needs to check again.
+/// finite, every weight finite and positive. Nothing downstream needs to check again.
+/// <para>A weighted data set's mean loss is the weighted mean Σwᵢℓᵢ/Σwᵢ, so equal weights change nothing and an integer
+/// weight k fits as k copies of its row (docs/derivations/weights.md).</para>
 /// </remarks>
 public sealed class DataSet
 {
     private readonly double[] _features;
     private readonly double[] _targets;
+    private readonly double[]? _weights;
 
-    private DataSet(double[] features, double[] targets, int rowCount, int featureCount,
+    private DataSet(double[] features, double[] targets, double[]? weights, int rowCount, int featureCount,
                     ImmutableArray<string> featureNames, string targetName)
     {
         _features = features;
         _targets = targets;
+        _weights = weights;
         RowCount = rowCount;
         FeatureCount = featureCount;
         FeatureNames = featureNames;
         TargetName = targetName;
+        SampleWeightSum = weights?.Sum() ?? rowCount;
     }
 
     /// <summary>The number of rows n.</summary>
@@ -44,6 +49,21 @@ public sealed class DataSet
 
     /// <summary>The n targets; read-only.</summary>
     public ReadOnlyMemory<double> Targets => _targets;
+
+    /// <summary>True when the rows carry weights; false when every row counts once.</summary>
+    public bool IsWeighted => _weights is not null;
+
+    /// <summary>The n row weights, all positive; empty when <see cref="IsWeighted"/> is false.</summary>
+    public ReadOnlyMemory<double> SampleWeights => _weights;
+
+    /// <summary>Σwᵢ, the denominator of every mean over the rows; exactly n when the data are unweighted.</summary>
+    public double SampleWeightSum { get; }
+
+    /// <summary>Row <paramref name="row"/>'s weight; 1 when the data are unweighted.</summary>
+    public double SampleWeight(int row) => _weights?[row] ?? 1.0;
+
+    /// <summary>A copy of the row weights, every one 1 when the data are unweighted.</summary>
+    public double[] SampleWeightArray() => _weights is null ? Enumerable.Repeat(1.0, RowCount).ToArray() : (double[])_weights.Clone();
 
     /// <summary>The feature in row <paramref name="row"/>, column <paramref name="column"/>.</summary>
     public double this[int row, int column] => _features[row * FeatureCount + column];
@@ -122,14 +142,27 @@ public sealed class DataSet
         ArgumentNullException.ThrowIfNull(rowMajorFeatures);
         if (rowMajorFeatures.Length % RowCount != 0)
             throw new DimensionMismatchException(nameof(rowMajorFeatures), $"has {rowMajorFeatures.Length} values, not a multiple of {RowCount} rows");
-        return Create((double[])rowMajorFeatures.Clone(), RowCount, rowMajorFeatures.Length / RowCount, _targets, featureNames ?? FeatureNames, TargetName);
+        return Create((double[])rowMajorFeatures.Clone(), RowCount, rowMajorFeatures.Length / RowCount, _targets, featureNames ?? FeatureNames, TargetName, _weights);
     }
 
     /// <summary>A data set with the same features and names and new targets (the array is copied).</summary>
     public DataSet WithTargets(double[] targets, string? targetName = null) =>
-        Create(_features, RowCount, FeatureCount, targets, FeatureNames, targetName ?? TargetName);
+        Create(_features, RowCount, FeatureCount, targets, FeatureNames, targetName ?? TargetName, _weights);
 
-    private static DataSet Create(double[] flat, int n, int d, double[] targets, IEnumerable<string>? featureNames, string targetName)
+    /// <summary>
+    /// A data set with the same features, targets and names and the given row weights (copied), or unweighted when
+    /// <paramref name="weights"/> is null.
+    /// </summary>
+    /// <remarks>
+    /// A weight must be positive: a zero weight is a row that counts for nothing in the loss but would still count as an
+    /// observation in degrees of freedom, leverages and separation checks, so such a row is to be left out instead.
+    /// </remarks>
+    /// <exception cref="DimensionMismatchException">A weight count that differs from the row count.</exception>
+    /// <exception cref="NonFiniteInputException">A NaN or infinite weight.</exception>
+    /// <exception cref="OutOfDomainException">A weight that is zero or negative.</exception>
+    public DataSet WithSampleWeights(double[]? weights) => Create(_features, RowCount, FeatureCount, _targets, FeatureNames, TargetName, weights);
+
+    private static DataSet Create(double[] flat, int n, int d, double[] targets, IEnumerable<string>? featureNames, string targetName, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         if (n == 0) throw new EmptyInputException("features", "the data set has no rows");
@@ -143,6 +176,21 @@ public sealed class DataSet
         var names = featureNames?.ToImmutableArray() ?? Enumerable.Range(1, d).Select(j => $"x{j}").ToImmutableArray();
         if (names.Length != d)
             throw new DimensionMismatchException(nameof(featureNames), $"has {names.Length} names but the data set has {d} features");
-        return new DataSet(flat, (double[])targets.Clone(), n, d, names, targetName);
+        return new DataSet(flat, (double[])targets.Clone(), CheckedWeights(weights, n), n, d, names, targetName);
+    }
+
+    private static double[]? CheckedWeights(double[]? weights, int n)
+    {
+        if (weights is null) return null;
+        if (weights.Length != n)
+            throw new DimensionMismatchException(nameof(weights), $"has {weights.Length} values but the data set has {n} rows");
+        Check.Finite(weights, nameof(weights));
+        for (var i = 0; i < n; i++)
+            if (!(weights[i] > 0.0))
+                throw new OutOfDomainException(nameof(weights), FormattableString.Invariant($"row {i} has weight {weights[i]}; every weight must be positive (leave out a row that should not count)"));
+        // Σwᵢ must itself be finite for the weighted mean to be.
+        if (!double.IsFinite(weights.Sum()))
+            throw new OutOfDomainException(nameof(weights), "sum beyond the range of double; scale them down");
+        return (double[])weights.Clone();
     }
 }

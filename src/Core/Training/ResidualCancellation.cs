@@ -38,14 +38,14 @@ public static class ResidualCancellation
                 score += term;
                 magnitude += Math.Abs(term);
             }
-            sum += kind switch
+            sum += data.SampleWeight(i) * kind switch
             {
                 ModelKind.Linear => SquaredError(targets[i] - score, residualRounding * (magnitude + Math.Abs(targets[i]))),
                 ModelKind.Logistic => Math.Abs(Sigmoid(score) - targets[i]) * scoreRounding * magnitude,
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "has no pointwise loss of a score"),
             };
         }
-        return sum / data.RowCount;
+        return sum / data.SampleWeightSum;
     }
 
     // |(r + e)² − r²| ≤ 2|r|e + e².

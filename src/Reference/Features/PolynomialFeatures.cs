@@ -48,6 +48,6 @@ public static class PolynomialFeatures
         var powers = Of(data.Features.ToArray(), degree);
         var name = data.FeatureNames[0];
         var names = Enumerable.Range(1, degree).Select(k => k == 1 ? name : $"{name}^{k}");
-        return DataSet.FromMatrix(powers, data.TargetArray(), names, data.TargetName);
+        return DataSet.FromMatrix(powers, data.TargetArray(), names, data.TargetName).WithSampleWeights(data.IsWeighted ? data.SampleWeightArray() : null);
     }
 }

@@ -1,6 +1,7 @@
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.LeastSquares;
+using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Models;
 
 namespace TensorLinear.Reference.Inference;
@@ -14,6 +15,9 @@ namespace TensorLinear.Reference.Inference;
 /// (<see cref="SandwichCovariance"/>); t statistics on n − p degrees of freedom; R² = 1 − RSS/TSS (TSS = Σ(yᵢ − ȳ)², or
 /// Σyᵢ² without an intercept); F the Wald statistic of all slopes over their number q, which with the classical
 /// covariance is (R²/q)/((1 − R²)/(n − p)); ℓ = −(n/2)(ln 2π + ln(RSS/n) + 1), and the null model's with TSS for RSS.
+/// <para>Weighted data are weighted least squares with precision weights ωᵢ (Var yᵢ = σ²/ωᵢ), as statsmodels' WLS and R's
+/// lm: RSS = Σωᵢeᵢ², TSS = Σωᵢ(yᵢ − ȳ_ω)², (AᵀΩA)⁻¹ in place of (AᵀA)⁻¹, the sandwiches of the whitened rows √ωᵢaᵢ and
+/// residuals √ωᵢeᵢ, and ℓ gains ½Σ ln ωᵢ; n stays the number of rows.</para>
 /// </remarks>
 public static class LinearInference
 {
@@ -42,9 +46,9 @@ public static class LinearInference
             throw new DegenerateInputException(nameof(data), $"has {n} rows for {p} parameters; inference needs more rows than parameters, to leave n − p degrees of freedom for σ̂²");
 
         var targets = data.TargetArray();
-        var residuals = LinearRegression.Predict(data, estimate).Select((prediction, i) => targets[i] - prediction).ToArray();
+        var residuals = OrdinaryLeastSquares.Whitened(data, [.. LinearRegression.Predict(data, estimate).Select((prediction, i) => targets[i] - prediction)]);
         var rss = residuals.Sum(e => e * e);
-        var tss = fitIntercept ? CentredSumOfSquares(targets) : targets.Sum(y => y * y);
+        var tss = RegressionMetrics.TotalSumOfSquares(targets, data.IsWeighted ? data.SampleWeightArray() : null, fitIntercept);
         if (tss == 0.0)
             throw new DegenerateInputException(nameof(data), fitIntercept ? "has a constant target, so R² and the null model's likelihood are undefined" : "has every target 0");
 
@@ -60,8 +64,9 @@ public static class LinearInference
         double? f = q > 0 ? WaldTest.Statistic(theta, covariance, q) / q : null;
         var rSquared = 1.0 - rss / tss;
         var k = fitIntercept ? 1 : 0;
-        var logLikelihood = GaussianLogLikelihood(n, rss);
-        var nullLogLikelihood = GaussianLogLikelihood(n, tss);
+        var logWeights = data.IsWeighted ? data.SampleWeightArray().Sum(Math.Log) / 2.0 : 0.0; // ½Σ ln ωᵢ, the Jacobian of the whitening
+        var logLikelihood = GaussianLogLikelihood(n, rss) + logWeights;
+        var nullLogLikelihood = GaussianLogLikelihood(n, tss) + logWeights;
         var ratio = 2.0 * (logLikelihood - nullLogLikelihood);
         var statistics = new ModelStatistics(n, p, q, n - p,
             rSquared, 1.0 - (1.0 - rSquared) * (n - k) / (n - p),
@@ -82,16 +87,5 @@ public static class LinearInference
             for (var k = 0; k < scaled.GetLength(1); k++)
                 scaled[j, k] *= factor;
         return scaled;
-    }
-
-    // Σ(yᵢ − ȳ)², the mean subtracted first (two passes), not Σy² − nȳ², which cancels.
-    private static double CentredSumOfSquares(double[] y)
-    {
-        var mean = 0.0;
-        foreach (var v in y) mean += v;
-        mean /= y.Length;
-        var sum = 0.0;
-        foreach (var v in y) sum += (v - mean) * (v - mean);
-        return sum;
     }
 }

@@ -14,6 +14,9 @@ namespace TensorLinear.Reference.Inference;
 /// with eᵢ = yᵢ − pᵢ; z statistics; ℓ = Σ[yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] = −n·(mean log-loss); the null model is the
 /// intercept alone, p̂ = ȳ, so ℓ₀ = n[ȳ ln ȳ + (1 − ȳ) ln(1 − ȳ)] (p = ½ for every row without an intercept, ℓ₀ = n ln ½);
 /// deviance −2ℓ; McFadden's pseudo-R² 1 − ℓ/ℓ₀; LR = 2(ℓ − ℓ₀) on the number of slopes.
+/// <para>Weighted data weight each row's log-likelihood, ℓ = Σωᵢ[yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)], as statsmodels' GLM
+/// with var_weights and R's glm with prior weights: W = diag(ωᵢpᵢ(1 − pᵢ)), score residuals ωᵢeᵢ, the null model's
+/// p̂ = Σωᵢyᵢ/Σωᵢ; n stays the number of rows (degrees of freedom, HC1, BIC).</para>
 /// </remarks>
 public static class LogisticInference
 {
@@ -42,16 +45,16 @@ public static class LogisticInference
 
         var labels = data.TargetArray();
         var probabilities = LogisticRegression.Predict(data, estimate);
-        var residuals = probabilities.Select((pi, i) => labels[i] - pi).ToArray();
-        var curvature = probabilities.Select(pi => pi * (1.0 - pi)).ToArray();
+        var residuals = probabilities.Select((pi, i) => data.SampleWeight(i) * (labels[i] - pi)).ToArray();
+        var curvature = probabilities.Select((pi, i) => data.SampleWeight(i) * (pi * (1.0 - pi))).ToArray();
         var bread = InverseInformation(data, estimate, fitIntercept);
         var covariance = options.Robust == RobustCovariance.None ? bread : Sandwich(data, fitIntercept, bread, residuals, curvature, options.Robust);
         var theta = fitIntercept ? estimate.ToParameterVector() : [.. estimate.Weights];
         var names = fitIntercept ? [.. data.FeatureNames, LinearInference.InterceptName] : data.FeatureNames.ToArray();
         var table = CoefficientTable.From(names, theta, covariance, TestStatistic.Z, n - p, options);
 
-        var logLikelihood = 0.0 - n * LogisticRegression.Loss(data, estimate);
-        var nullLogLikelihood = NullLogLikelihood(labels, fitIntercept);
+        var logLikelihood = 0.0 - data.SampleWeightSum * LogisticRegression.Loss(data, estimate);
+        var nullLogLikelihood = NullLogLikelihood(data, fitIntercept);
         var ratio = 2.0 * (logLikelihood - nullLogLikelihood);
         var q = data.FeatureCount;
         var statistics = new ModelStatistics(n, p, q, n - p, null, null, null, null,
@@ -82,12 +85,12 @@ public static class LogisticInference
         return SandwichCovariance.Of(influence, residuals, leverage, kind);
     }
 
-    // (AᵀWA)⁻¹ = (n·∇²L)⁻¹ over the trained parameters, by Cholesky.
+    // (AᵀWA)⁻¹ = (Σωᵢ·∇²L)⁻¹ over the trained parameters, by Cholesky.
     private static double[,] InverseInformation(DataSet data, LinearModel model, bool fitIntercept)
     {
         var hessian = LogisticRegression.Hessian(data, model);
         var p = fitIntercept ? hessian.GetLength(0) : hessian.GetLength(0) - 1;
-        var information = Matrix<double>.Build.Dense(p, p, (j, k) => data.RowCount * hessian[j, k]);
+        var information = Matrix<double>.Build.Dense(p, p, (j, k) => data.SampleWeightSum * hessian[j, k]);
         try
         {
             return information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p)).ToArray();
@@ -98,16 +101,21 @@ public static class LogisticInference
         }
     }
 
-    // ℓ₀: the intercept-only MLE p̂ = ȳ (0·ln 0 = 0), or p = ½ without an intercept.
-    private static double NullLogLikelihood(double[] labels, bool fitIntercept)
+    // ℓ₀: the intercept-only MLE p̂ = ȳ (0·ln 0 = 0), or p = ½ without an intercept; with weights ȳ = Σωᵢyᵢ/Σωᵢ.
+    private static double NullLogLikelihood(DataSet data, bool fitIntercept)
     {
-        var n = labels.Length;
+        var n = data.SampleWeightSum;
         if (!fitIntercept) return n * Math.Log(0.5);
-        var positives = 0.0;
-        foreach (var y in labels) positives += y;
-        if (positives == 0.0 || positives == n)
+        double positives = 0.0, negatives = 0.0;
+        var labels = data.Targets.Span;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] == 1.0) positives += data.SampleWeight(i);
+            else negatives += data.SampleWeight(i);
+        }
+        if (positives == 0.0 || negatives == 0.0)
             throw new DegenerateInputException("data", "has one class only, so the null model fits it exactly and the likelihood-ratio test and pseudo-R² are undefined");
-        // ln ȳ and ln(1 − ȳ) from the counts: 1 − ȳ = (n − k)/n without the rounding of 1 − k/n.
-        return positives * Math.Log(positives / n) + (n - positives) * Math.Log((n - positives) / n);
+        // ln ȳ and ln(1 − ȳ) from the two sums: 1 − ȳ = Σ₀ωᵢ/Σωᵢ without the rounding of 1 − ȳ.
+        return positives * Math.Log(positives / n) + negatives * Math.Log(negatives / n);
     }
 }

@@ -16,10 +16,13 @@ public static class OrdinaryLeastSquares
     /// <summary>The name the intercept's column of ones carries in messages.</summary>
     public const string InterceptName = ColumnRank.InterceptName;
 
-    /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) by Householder QR.</summary>
+    /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) by Householder QR; by weighted least squares when the data are weighted.</summary>
     /// <remarks>
     /// With A = [1 X] (the ones column first, so that a constant feature is reported as a copy of the intercept),
     /// A = QR gives θ̂ = R⁻¹Qᵀy, σ̂² = RSS/(n − p) and Cov(θ̂) = σ̂²(AᵀA)⁻¹ = σ̂²R⁻¹R⁻ᵀ, since AᵀA = RᵀQᵀQR = RᵀR.
+    /// <para>Weighted data (ωᵢ, precision weights as statsmodels' WLS and R's lm take them) minimise Σωᵢ(yᵢ − aᵢᵀθ)²:
+    /// the same factorisation of the whitened rows √ωᵢaᵢ and targets √ωᵢyᵢ, never of AᵀΩA. Then RSS = Σωᵢeᵢ²,
+    /// σ̂² = RSS/(n − p), Cov(θ̂) = σ̂²(AᵀΩA)⁻¹ and R² = 1 − RSS/Σωᵢ(yᵢ − ȳ_ω)², ȳ_ω the weighted mean.</para>
     /// </remarks>
     /// <exception cref="DegenerateInputException">n ≤ p: no more rows than parameters.</exception>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a linear combination of earlier ones.</exception>
@@ -39,7 +42,7 @@ public static class OrdinaryLeastSquares
         // it keeps Householder's sums of squares from underflowing (data near 1e-170) or overflowing (near 1e170).
         // θ̂ⱼ scales back by 2^(e − eⱼ), RSS by 2^(2e) and Cov(θ̂)ⱼₖ by 2^(2e − eⱼ − eₖ); R² is scale-free.
         var (design, exponents) = ScaledDesign(data, fitIntercept);
-        var targets = data.TargetArray();
+        var targets = Whitened(data, data.TargetArray());
         var e = PowerOfTwoScaling.Exponent(targets);
         var y = Vector<double>.Build.DenseOfArray(targets).Map(v => Math.ScaleB(v, -e));
         var qr = design.QR(QRMethod.Thin);
@@ -66,7 +69,7 @@ public static class OrdinaryLeastSquares
 
         return new LeastSquaresFit(coefficients, fitIntercept ? Coefficient(p - 1) : 0.0, fitIntercept, thetaCovariance,
                                    unscaledRss, n,
-                                   RSquared(y.ToArray(), fitted.ToArray(), fitIntercept), data.FeatureNames);
+                                   RSquared(data, y.ToArray(), fitted.ToArray(), rss, e, fitIntercept), data.FeatureNames);
     }
 
     /// <summary>
@@ -87,7 +90,8 @@ public static class OrdinaryLeastSquares
     }
 
     /// <summary>
-    /// By the scaled Householder QR of <see cref="Fit"/>, A = QR: (AᵀA)⁻¹ = R⁻¹R⁻ᵀ, the rows' influence
+    /// By the scaled Householder QR of <see cref="Fit"/>, A = QR (of the whitened rows √ωᵢaᵢ when the data are
+    /// weighted, so that (AᵀΩA)⁻¹ and the whitened rows' influence and leverage result): (AᵀA)⁻¹ = R⁻¹R⁻ᵀ, the rows' influence
     /// gᵢ = (AᵀA)⁻¹aᵢ (the columns of the pseudoinverse A⁺ = R⁻¹Qᵀ) and their leverages hᵢ = ‖Qᵀeᵢ‖², all in the order of
     /// θ. Read from Q and R⁻¹, never as (AᵀA)⁻¹aᵢ, whose product cancels as badly as AᵀA is conditioned (Longley: 7 digits
     /// of a sandwich standard error lost that way).
@@ -127,9 +131,10 @@ public static class OrdinaryLeastSquares
     private static string[] ColumnNames(DataSet data, bool fitIntercept) =>
         fitIntercept ? [InterceptName, .. data.FeatureNames] : [.. data.FeatureNames];
 
-    // AD with A = [1 X] (an intercept) or A = X (none), column j scaled by 2^−eⱼ to a largest magnitude in [1, 2);
-    // returns AD and the eⱼ. Exact, except that an entry below 2⁻¹⁰⁷⁴ times its column's largest would flush to 0, where
-    // it counts for nothing in the factorisation anyway.
+    // AD with A = [1 X] (an intercept) or A = X (none), its rows whitened (times √ωᵢ) when the data are weighted, column
+    // j scaled by 2^−eⱼ to a largest magnitude in [1, 2); returns AD and the eⱼ. Exact but for the whitening, except that
+    // an entry below 2⁻¹⁰⁷⁴ times its column's largest would flush to 0, where it counts for nothing in the
+    // factorisation anyway.
     private static (Matrix<double> Design, int[] Exponents) ScaledDesign(DataSet data, bool fitIntercept)
     {
         var offset = fitIntercept ? 1 : 0;
@@ -138,12 +143,22 @@ public static class OrdinaryLeastSquares
         for (var c = 0; c < data.FeatureCount; c++)
         {
             var largest = 0.0;
-            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(features[i * data.FeatureCount + c]));
+            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(RootWeight(data, i) * features[i * data.FeatureCount + c]));
             exponents[c + offset] = PowerOfTwoScaling.Exponent(largest);
         }
         var design = Matrix<double>.Build.Dense(data.RowCount, exponents.Length,
-            (i, c) => c < offset ? 1.0 : Math.ScaleB(data[i, c - offset], -exponents[c]));
+            (i, c) => c < offset ? RootWeight(data, i) : Math.ScaleB(RootWeight(data, i) * data[i, c - offset], -exponents[c]));
         return (design, exponents);
+    }
+
+    // √ωᵢ, exactly 1 for unweighted data, so that whitening leaves them bit for bit as they are.
+    private static double RootWeight(DataSet data, int row) => data.IsWeighted ? Math.Sqrt(data.SampleWeight(row)) : 1.0;
+
+    /// <summary>The values vᵢ times √ωᵢ: the targets or residuals of the whitened problem (unchanged when unweighted).</summary>
+    internal static double[] Whitened(DataSet data, double[] values)
+    {
+        for (var i = 0; i < values.Length; i++) values[i] *= RootWeight(data, i);
+        return values;
     }
 
     // Solves RX = I column by column by back substitution: X = R⁻¹, upper triangular like R.
@@ -164,8 +179,14 @@ public static class OrdinaryLeastSquares
         return inverse;
     }
 
-    private static double? RSquared(double[] targets, double[] fitted, bool fitIntercept) =>
-        fitIntercept
-            ? RegressionMetrics.AreConstant(targets) ? null : RegressionMetrics.RSquared(targets, fitted)
-            : Array.TrueForAll(targets, y => y == 0.0) ? null : RegressionMetrics.UncentredRSquared(targets, fitted);
+    // R² of the scaled, whitened targets y and fit; for weighted data 1 − RSS/TSS_ω with TSS_ω from the targets 2⁻ᵉyᵢ
+    // themselves (whitened targets have no single mean to centre on).
+    private static double? RSquared(DataSet data, double[] targets, double[] fitted, double rss, int e, bool fitIntercept)
+    {
+        if (RegressionMetrics.AreConstant(data.TargetArray()) && (fitIntercept || data.Targets.Span[0] == 0.0)) return null;
+        if (!data.IsWeighted)
+            return fitIntercept ? RegressionMetrics.RSquared(targets, fitted) : RegressionMetrics.UncentredRSquared(targets, fitted);
+        var scaled = data.TargetArray().Select(v => Math.ScaleB(v, -e)).ToArray();
+        return 1.0 - rss / RegressionMetrics.TotalSumOfSquares(scaled, data.SampleWeightArray(), fitIntercept);
+    }
 }

@@ -27,7 +27,7 @@ public static class MaxMarginSolver
     /// <param name="data">Rows and ±1 labels.</param>
     /// <param name="dual">The engine's mathematics on the same data; the reference's when null.</param>
     /// <param name="options">The dual method's tolerance and iteration limit.</param>
-    /// <exception cref="OutOfDomainException">A label is not ±1, or an option is out of range.</exception>
+    /// <exception cref="OutOfDomainException">A label is not ±1, sample weights, or an option is out of range.</exception>
     /// <exception cref="DegenerateInputException">One class only.</exception>
     /// <exception cref="NotSeparableException">The classes' convex hulls meet: no hyperplane separates them.</exception>
     public static MaxMarginFit FitHardMargin(DataSet data, IMarginDual? dual = null, MaxMarginOptions? options = null)
@@ -51,7 +51,7 @@ public static class MaxMarginSolver
     /// <param name="c">C &gt; 0: the price of a unit of hinge loss against ½‖w‖².</param>
     /// <param name="dual">The engine's mathematics on the same data; the reference's when null.</param>
     /// <param name="options">The dual method's tolerance and iteration limit.</param>
-    /// <exception cref="OutOfDomainException">C is not finite and &gt; 0, a label is not ±1, or an option is out of range.</exception>
+    /// <exception cref="OutOfDomainException">C is not finite and &gt; 0, a label is not ±1, sample weights, or an option is out of range.</exception>
     /// <exception cref="DegenerateInputException">One class only, or an optimum with w = 0 (C too small for any direction to pay).</exception>
     public static MaxMarginFit FitSoftMargin(DataSet data, double c, IMarginDual? dual = null, MaxMarginOptions? options = null)
     {
@@ -66,6 +66,8 @@ public static class MaxMarginSolver
     private static (double[][] X, double[] Y, double Radius, MaxMarginOptions Options) Prepare(DataSet data, MaxMarginOptions? options)
     {
         MarginLabels.Check(data);
+        if (data.IsWeighted)
+            throw new OutOfDomainException(nameof(data), "has sample weights; the max-margin fits take none (a hard margin is set by its support vectors alone)");
         var opts = options ?? MaxMarginOptions.Default;
         opts.Validate();
         var x = data.ToRows();

@@ -84,6 +84,29 @@ public static class RegressionMetrics
         return 1.0 - ResidualSumOfSquares(targets, predictions) / total;
     }
 
+    /// <summary>
+    /// The total sum of squares of the targets: Σωᵢ(yᵢ − ȳ)² with ȳ = Σωᵢyᵢ/Σωᵢ when <paramref name="centred"/>, else
+    /// Σωᵢyᵢ²; every ωᵢ = 1 when <paramref name="weights"/> is null. The mean is subtracted first (two passes), never
+    /// Σωy² − Σω·ȳ², which cancels.
+    /// </summary>
+    internal static double TotalSumOfSquares(double[] targets, double[]? weights, bool centred)
+    {
+        double mean = 0.0, total = 0.0;
+        if (centred)
+        {
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var w = weights?[i] ?? 1.0;
+                mean += w * targets[i];
+                total += w;
+            }
+            mean /= total;
+        }
+        var sum = 0.0;
+        for (var i = 0; i < targets.Length; i++) sum += (weights?[i] ?? 1.0) * (targets[i] - mean) * (targets[i] - mean);
+        return sum;
+    }
+
     // Tested by equality rather than by TSS = 0: the mean of equal values can round (ten 0.1s average to
     // 0.09999999999999999), which would leave a TSS of about 1e-34 and an R² of rounding noise.
     internal static bool AreConstant(double[] values) => Array.TrueForAll(values, v => v == values[0]);

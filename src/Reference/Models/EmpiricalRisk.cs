@@ -8,12 +8,14 @@ namespace TensorLinear.Reference.Models;
 
 /// <summary>
 /// The penalised mean loss of a linear score, L(θ) = (1/n) Σᵢ ℓ(zᵢ, yᵢ) + λ₂‖w‖₂² + λ₁‖w‖₁ with zᵢ = wᵀxᵢ + b and
-/// θ = (w₁, …, w_d, b), and its derivatives, for any row loss ℓ.
+/// θ = (w₁, …, w_d, b), and its derivatives, for any row loss ℓ; for weighted data the mean is (1/Σωᵢ) Σᵢ ωᵢℓ(zᵢ, yᵢ).
 /// </summary>
 /// <remarks>
 /// The derivation is done once here by the chain rule through zᵢ, whose derivatives are ∂zᵢ/∂w = xᵢ and ∂zᵢ/∂b = 1,
 /// i.e. ∂zᵢ/∂θ = aᵢ = (xᵢ, 1):
-/// ∇L = (1/n) Σ ℓ′(zᵢ, yᵢ) aᵢ and ∇²L = (1/n) Σ ℓ″(zᵢ, yᵢ) aᵢaᵢᵀ (zᵢ is linear in θ, so no second term).
+/// ∇L = (1/n) Σ ℓ′(zᵢ, yᵢ) aᵢ and ∇²L = (1/n) Σ ℓ″(zᵢ, yᵢ) aᵢaᵢᵀ (zᵢ is linear in θ, so no second term); a row
+/// weight ωᵢ multiplies each row's term and Σωᵢ replaces n. Unweighted data have ωᵢ = 1 and Σωᵢ = n exactly, so the
+/// one code path gives the unweighted results to the bit.
 /// Each loss supplies ℓ, ℓ′ and ℓ″ (<see cref="IPointwiseLoss"/>). The public facades
 /// <see cref="LinearRegression"/> and <see cref="LogisticRegression"/> name the results in their own terms.
 /// </remarks>
@@ -26,8 +28,8 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         var scores = Scores(data, theta);
         var targets = data.Targets.Span;
         var sum = 0.0;
-        for (var i = 0; i < scores.Length; i++) sum += TLoss.Value(scores[i], targets[i]);
-        return Finite(sum / data.RowCount + PenaltyTerm.Value(penalty, Weights(theta)), "loss");
+        for (var i = 0; i < scores.Length; i++) sum += data.SampleWeight(i) * TLoss.Value(scores[i], targets[i]);
+        return Finite(sum / data.SampleWeightSum + PenaltyTerm.Value(penalty, Weights(theta)), "loss");
     }
 
     /// <summary>∇L, the L1 term contributing its subgradient λ₁·sign(w).</summary>
@@ -42,14 +44,14 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         return ModelGradient.FromParameterVector(gradient);
     }
 
-    /// <summary>∇²L of the smooth part: (1/n) Σ ℓ″(zᵢ, yᵢ) aᵢaᵢᵀ + 2λ₂ on the weight diagonal.</summary>
+    /// <summary>∇²L of the smooth part: (1/Σωᵢ) Σ ωᵢℓ″(zᵢ, yᵢ) aᵢaᵢᵀ + 2λ₂ on the weight diagonal.</summary>
     public static double[,] Hessian(DataSet data, LinearModel model, Penalty penalty)
     {
         var theta = Validate(data, model, penalty);
         var scores = Scores(data, theta);
         var targets = data.Targets.Span;
         var curvatures = new double[scores.Length];
-        for (var i = 0; i < scores.Length; i++) curvatures[i] = TLoss.Curvature(scores[i], targets[i]);
+        for (var i = 0; i < scores.Length; i++) curvatures[i] = data.SampleWeight(i) * TLoss.Curvature(scores[i], targets[i]);
         var hessian = MeanWeightedGram(data, curvatures);
         PenaltyTerm.AddRidgeCurvature(penalty.L2, hessian, data.FeatureCount);
         foreach (var h in hessian) Finite(h, "Hessian");
@@ -57,20 +59,21 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
     }
 
     /// <summary>
-    /// A matrix B with ∇²L(θ) ≼ B at every θ: (c/n) Σ aᵢaᵢᵀ + 2λ₂ on the weight diagonal, c = sup ℓ″. Because each
-    /// ℓ″(zᵢ, yᵢ) ≤ c and aᵢaᵢᵀ ≽ 0, B − ∇²L(θ) = (1/n) Σ (c − ℓ″ᵢ) aᵢaᵢᵀ ≽ 0. For squared error ℓ″ ≡ c, so B is the Hessian.
+    /// A matrix B with ∇²L(θ) ≼ B at every θ: (c/Σωᵢ) Σ ωᵢaᵢaᵢᵀ + 2λ₂ on the weight diagonal, c = sup ℓ″. Because each
+    /// ℓ″(zᵢ, yᵢ) ≤ c and ωᵢaᵢaᵢᵀ ≽ 0, B − ∇²L(θ) = (1/Σωᵢ) Σ ωᵢ(c − ℓ″ᵢ) aᵢaᵢᵀ ≽ 0. For squared error ℓ″ ≡ c, so B is
+    /// the Hessian.
     /// </summary>
     public static double[,] HessianBound(DataSet data, double l2)
     {
         var curvatures = new double[data.RowCount];
-        Array.Fill(curvatures, TLoss.MaxCurvature);
+        for (var i = 0; i < curvatures.Length; i++) curvatures[i] = data.SampleWeight(i) * TLoss.MaxCurvature;
         var bound = MeanWeightedGram(data, curvatures);
         PenaltyTerm.AddRidgeCurvature(l2, bound, data.FeatureCount);
         return bound;
     }
 
     /// <summary>
-    /// The unpenalised mean loss (1/n) Σ ℓ(zᵢ, yᵢ), returned, and its gradient (1/n) Σ ℓ′(zᵢ, yᵢ)(xᵢ, 1), written to
+    /// The unpenalised mean loss (1/Σωᵢ) Σ ωᵢℓ(zᵢ, yᵢ), returned, and its gradient (1/Σωᵢ) Σ ωᵢℓ′(zᵢ, yᵢ)(xᵢ, 1), written to
     /// <paramref name="gradient"/>, in one pass over the rows: each row's score, slope and contribution are computed
     /// while the row is in cache. No checks: training calls this every epoch and its monitor judges the result.
     /// </summary>
@@ -79,6 +82,7 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         var x = data.Features.Span;
         var y = data.Targets.Span;
         int n = data.RowCount, d = data.FeatureCount;
+        var total = data.SampleWeightSum;
         gradient.Clear();
         var weightGradient = gradient[..d];
         double loss = 0.0, biasGradient = 0.0;
@@ -86,14 +90,15 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         {
             var row = x.Slice(i * d, d);
             var z = Score(row, theta);
-            loss += TLoss.Value(z, y[i]);
-            var slope = TLoss.Slope(z, y[i]);
-            for (var j = 0; j < row.Length; j++) weightGradient[j] += slope * row[j]; // ℓ′ᵢ·xᵢ
-            biasGradient += slope;                                                     // ℓ′ᵢ·1
+            var weight = data.SampleWeight(i);
+            loss += weight * TLoss.Value(z, y[i]);
+            var slope = weight * TLoss.Slope(z, y[i]);
+            for (var j = 0; j < row.Length; j++) weightGradient[j] += slope * row[j]; // ωᵢℓ′ᵢ·xᵢ
+            biasGradient += slope;                                                     // ωᵢℓ′ᵢ·1
         }
-        for (var j = 0; j < d; j++) weightGradient[j] /= n;
-        gradient[d] = biasGradient / n;
-        return loss / n;
+        for (var j = 0; j < d; j++) weightGradient[j] /= total;
+        gradient[d] = biasGradient / total;
+        return loss / total;
     }
 
     /// <summary>The scores z = Xw + b of a model checked against the data, each finite.</summary>
@@ -156,13 +161,14 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         return theta[row.Length] + ((s0 + s1) + (s2 + s3));
     }
 
-    // (1/n) Σ cᵢ aᵢaᵢᵀ with aᵢ = (xᵢ, 1). The upper triangle of the weight block is accumulated row by row into a flat
+    // (1/Σωᵢ) Σ cᵢ aᵢaᵢᵀ with aᵢ = (xᵢ, 1), the cᵢ already carrying the row weights. The upper triangle of the weight block is accumulated row by row into a flat
     // array, each of its rows a contiguous span (the n·d²/2 multiply-adds dominate, and spans keep them free of
     // bounds checks); the bias row and column are Σ cᵢxᵢ and Σ cᵢ.
     private static double[,] MeanWeightedGram(DataSet data, double[] weights)
     {
         var x = data.Features.Span;
         int n = data.RowCount, d = data.FeatureCount;
+        var total = data.SampleWeightSum;
         var upper = new double[d * d];
         var biasColumn = new double[d];
         var biasCorner = 0.0;
@@ -182,10 +188,10 @@ internal static class EmpiricalRisk<TLoss> where TLoss : struct, IPointwiseLoss
         var gram = new double[d + 1, d + 1];
         for (var j = 0; j < d; j++)
         {
-            for (var k = j; k < d; k++) gram[j, k] = gram[k, j] = upper[j * d + k] / n;
-            gram[j, d] = gram[d, j] = biasColumn[j] / n;
+            for (var k = j; k < d; k++) gram[j, k] = gram[k, j] = upper[j * d + k] / total;
+            gram[j, d] = gram[d, j] = biasColumn[j] / total;
         }
-        gram[d, d] = biasCorner / n;
+        gram[d, d] = biasCorner / total;
         return gram;
     }
 

@@ -163,7 +163,7 @@ public static class NewtonRaphson
 
     // (n·∇²L)⁻¹ over the trained parameters; null when the information matrix is not positive definite to rounding.
     private static double[,]? Covariance(ILinearModelEngine engine, DataSet data, LinearModel model, Penalty penalty, bool fitIntercept) =>
-        PositiveDefinite.InverseInformation(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), data.RowCount);
+        PositiveDefinite.InverseInformation(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), data.SampleWeightSum);
 
     // θ − tΔ over the trained parameters; the bias stays 0 when it is not trained.
     private static LinearModel Step(LinearModel model, double[] direction, double t, bool fitIntercept)

@@ -23,10 +23,13 @@ internal static class PositiveDefinite
         }
     }
 
-    /// <summary>(n·H)⁻¹, the covariance of a maximum-likelihood estimate from the mean loss's Hessian H; null when n·H is not positive definite to rounding.</summary>
-    public static double[,]? InverseInformation(double[,] hessian, int rowCount)
+    /// <summary>
+    /// (n·H)⁻¹, the covariance of a maximum-likelihood estimate from the mean loss's Hessian H; null when n·H is not
+    /// positive definite to rounding. For weighted data n is Σωᵢ, the mean's denominator, so n·H is Σωᵢℓ″ᵢaᵢaᵢᵀ.
+    /// </summary>
+    public static double[,]? InverseInformation(double[,] hessian, double observations)
     {
-        var information = LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian).Multiply(rowCount);
+        var information = LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian).Multiply(observations);
         try
         {
             return information.Cholesky().Solve(LinearAlgebra.Matrix<double>.Build.DenseIdentity(information.RowCount)).ToArray();
