@@ -90,7 +90,9 @@ public static class Shrink
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(keep);
         var y = data.TargetArray();
-        return DataSet.FromRows([.. keep.Select(data.Row)], [.. keep.Select(i => y[i])], data.FeatureNames, data.TargetName);
+        var weights = data.SampleWeightArray();
+        return DataSet.FromRows([.. keep.Select(data.Row)], [.. keep.Select(i => y[i])], data.FeatureNames, data.TargetName)
+                      .WithSampleWeights(data.IsWeighted ? [.. keep.Select(i => weights[i])] : null);
     }
 
     /// <summary>The data with feature <paramref name="drop"/> removed.</summary>
@@ -98,7 +100,8 @@ public static class Shrink
     {
         ArgumentNullException.ThrowIfNull(data);
         var rows = data.ToRows().Select(r => Without(r, drop)).ToArray();
-        return DataSet.FromRows(rows, data.TargetArray(), data.FeatureNames.RemoveAt(drop), data.TargetName);
+        return DataSet.FromRows(rows, data.TargetArray(), data.FeatureNames.RemoveAt(drop), data.TargetName)
+                      .WithSampleWeights(data.IsWeighted ? data.SampleWeightArray() : null);
     }
 
     /// <summary>The whole matrix, then each column, rounded to integers; then the targets.</summary>

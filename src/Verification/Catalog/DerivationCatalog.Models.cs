@@ -44,10 +44,10 @@ public static partial class DerivationCatalog
         {
             Name = linear ? EntryNames.LinearRegression : EntryNames.LogisticRegression,
             Formula = linear
-                ? "L = (1/n)Σ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/n)Xᵀ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/n)[X 1]ᵀ[X 1] + 2λ₂I_w"
-                : "L = (1/n)Σ softplus(zᵢ) − yᵢzᵢ + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/n)Xᵀ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/n)[X 1]ᵀdiag(σ(1 − σ))[X 1] + 2λ₂I_w",
+                ? "L = (1/Σω)Σωᵢ(wᵀxᵢ + b − yᵢ)² + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (2/Σω)XᵀΩ(ŷ − y) + 2λ₂w + λ₁sign(w), ∇²L = (2/Σω)[X 1]ᵀΩ[X 1] + 2λ₂I_w (ωᵢ = 1 unweighted)"
+                : "L = (1/Σω)Σωᵢ(softplus(zᵢ) − yᵢzᵢ) + λ₂‖w‖² + λ₁‖w‖₁, ∇_w = (1/Σω)XᵀΩ(σ − y) + 2λ₂w + λ₁sign(w), ∇²L = (1/Σω)[X 1]ᵀΩdiag(σ(1 − σ))[X 1] + 2λ₂I_w (ωᵢ = 1 unweighted)",
             References = [f.Loss, f.Gradient, f.Hessian, f.Train],
-            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor>)TensorEmpiricalRisk.Loss,
+            Twins = [(Func<ModelKind, Tensor, Tensor, Tensor, Tensor, Penalty, Tensor?, Tensor>)TensorEmpiricalRisk.Loss,
                      (Func<ModelKind, DataSet, TrainingOptions, LinearModel?, IProgress<EpochProgress>?, TrainingResult>)TorchEngine.Instance.Train],
             Exact = c => ExactModels.Loss(kind, c.Data, c.Penalty),
             Notes = "The L1 term has kinks at zero weights (both sides take sign(0) = 0) and no Hessian: the Hessian and the descent lemma use the smooth part (λ₂ only); descent handles λ₁ by the proximal step on both engines.",
@@ -114,7 +114,7 @@ public static partial class DerivationCatalog
     private static Tensor TwinLoss(ModelKind kind, DataSet data, Tensor theta, Penalty penalty)
     {
         var d = data.FeatureCount;
-        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta[d], penalty);
+        return TensorEmpiricalRisk.Loss(kind, DataTensors.Features(data), DataTensors.Targets(data), Part(theta, 0, d), theta[d], penalty, DataTensors.SampleWeights(data));
     }
 
     /// <summary>The descent lemma on the smooth loss (λ₂ only), as for the pointwise losses, with L from LipschitzBound.</summary>

@@ -232,7 +232,8 @@ public static partial class Inputs
     /// penalty (none half the time, ridge, or ridge and lasso with some weights exactly 0, the lasso's kinks), whether
     /// the bias is trained, and for descent a step fraction c and epochs k (η = c/L with c in [0.05, 1.5], at most
     /// 1 with a lasso; k from 1 to 8). Edge cases: duplicate rows, a constant feature, a zero feature. Logistic targets
-    /// are labels 0/1 and θ is scaled so the largest |score| is 0.1 to 40 (exactly 40 one time in six).
+    /// are labels 0/1 and θ is scaled so the largest |score| is 0.1 to 40 (exactly 40 one time in six). A third of the
+    /// data sets carry sample weights: 10⁻² to 10² each, or small integers (the weights a count of repeated rows gives).
     /// </summary>
     public static Gen<ModelCase> Model(ModelKind kind) => Values.FromRandom((random, size) =>
     {
@@ -271,11 +272,20 @@ public static partial class Inputs
         var fit = random.Next(7) != 0;
         if (!fit && penalty.L2 == 0 && x.All(v => v == 0)) x[0] = 1;
 
-        var data = DataSet.FromRowMajor(x, d, targets);
+        var data = DataSet.FromRowMajor(x, d, targets).WithSampleWeights(SampleWeights(random, n, tags));
         var fraction = penalty.L1 > 0 ? 0.05 + 0.95 * random.NextDouble() : 0.05 + 1.45 * random.NextDouble();
         var epochs = random.Next(1, 9);
         return new ModelCase(data, theta, penalty, fit, fraction, epochs) { Tag = string.Join(", ", tags) };
     });
+
+    // Null (unweighted) two times in three; else positive weights spread over four decades, or counts 1 to 4.
+    private static double[]? SampleWeights(System.Random random, int n, List<string> tags)
+    {
+        var mode = random.Next(6);
+        if (mode >= 2) return null;
+        tags.Add(mode == 0 ? "sample weights" : "integer sample weights");
+        return [.. Enumerable.Range(0, n).Select(_ => mode == 0 ? Values.Magnitude(random, -2, 2) : random.Next(1, 5))];
+    }
 
     /// <summary>
     /// An n×d feature matrix, row-major, each column on its own scale 10⁻³ to 10³ (a third of them 1), with one edge

@@ -11,7 +11,8 @@ public static partial class TolerancePolicy
     /// MSE: the residual by γ_d₊₂(Zᵢ + |yᵢ|), its square by 2|rᵢ| times that, the sum and the mean γₙ₊₁:
     /// γₙ₊d₊₆·[(1/n)Σ(2|rᵢ|(Zᵢ + |yᵢ|) + rᵢ²) + λ₂‖w‖² + λ₁‖w‖₁]. Log-loss: a score error moves ℓ by at most
     /// |σ − y| ≤ 1 times it, the evaluation errs as <see cref="BinaryCrossEntropyFromLogits"/>:
-    /// γₙ₊d₊₁₆·[(1/n)Σ(1 + 2|zᵢ| + Zᵢ) + λ₂‖w‖² + λ₁‖w‖₁].
+    /// γₙ₊d₊₁₆·[(1/n)Σ(1 + 2|zᵢ| + Zᵢ) + λ₂‖w‖² + λ₁‖w‖₁]. With sample weights every mean is (1/Σωᵢ)Σωᵢ(…) and the
+    /// index grows by n + 1 (the products ωᵢℓᵢ and the sum Σωᵢ), here and in the gradient and Hessian bounds.
     /// </summary>
     public static Bound ModelLoss(ModelKind kind, DataSet data, double[] theta, Penalty penalty)
     {
@@ -20,13 +21,14 @@ public static partial class TolerancePolicy
         var rows = RowTerms(data, theta);
         int n = data.RowCount, d = data.FeatureCount;
         var pen = PenaltyScale(theta, penalty);
+        var w = WeightingRoundings(data);
         if (kind == ModelKind.Linear)
         {
-            var s = rows.Average(r => 2 * Math.Abs(r.Residual) * (r.Z + Math.Abs(r.Y)) + r.Residual * r.Residual) + pen;
-            return new Bound(Gamma(n + d + 6) * s, s, "γₙ₊d₊₆·[(1/n)Σ(2|rᵢ|(Zᵢ + |yᵢ|) + rᵢ²) + penalty]");
+            var s = WeightedMean(rows, r => 2 * Math.Abs(r.Residual) * (r.Z + Math.Abs(r.Y)) + r.Residual * r.Residual) + pen;
+            return new Bound(Gamma(n + d + 6 + w) * s, s, "γₙ₊d₊₆·[(1/n)Σ(2|rᵢ|(Zᵢ + |yᵢ|) + rᵢ²) + penalty]");
         }
-        var l = rows.Average(r => 1 + 2 * Math.Abs(r.Score) + r.Z) + pen;
-        return new Bound(Gamma(n + d + 16) * l, l, "γₙ₊d₊₁₆·[(1/n)Σ(1 + 2|zᵢ| + Zᵢ) + penalty]");
+        var l = WeightedMean(rows, r => 1 + 2 * Math.Abs(r.Score) + r.Z) + pen;
+        return new Bound(Gamma(n + d + 16 + w) * l, l, "γₙ₊d₊₁₆·[(1/n)Σ(1 + 2|zᵢ| + Zᵢ) + penalty]");
     }
 
     /// <summary>
@@ -41,7 +43,8 @@ public static partial class TolerancePolicy
         var rows = RowTerms(data, theta);
         int n = data.RowCount, d = data.FeatureCount;
         var linear = kind == ModelKind.Linear;
-        var g = linear ? Gamma(n + d + 6) : Gamma(n + d + 8);
+        var w = WeightingRoundings(data);
+        var g = linear ? Gamma(n + d + 6 + w) : Gamma(n + d + 8 + w);
         var bounds = new Bound[d + 1];
         for (var j = 0; j <= d; j++)
         {
@@ -50,9 +53,9 @@ public static partial class TolerancePolicy
             {
                 var a = j < d ? Math.Abs(data[i, j]) : 1.0;
                 var r = rows[i];
-                s += linear ? a * (r.Z + Math.Abs(r.Y) + Math.Abs(r.Residual)) : a * (r.Z / 4 + r.Sigma + Math.Abs(r.Y));
+                s += r.Weight * (linear ? a * (r.Z + Math.Abs(r.Y) + Math.Abs(r.Residual)) : a * (r.Z / 4 + r.Sigma + Math.Abs(r.Y)));
             }
-            s *= (linear ? 2.0 : 1.0) / n;
+            s *= (linear ? 2.0 : 1.0) / data.SampleWeightSum;
             if (j < d) s += 2 * penalty.L2 * Math.Abs(theta[j]) + penalty.L1;
             bounds[j] = new Bound(g * s, s, linear
                 ? "γₙ₊d₊₆·[(2/n)Σᵢ|aᵢⱼ|(Zᵢ + |yᵢ| + |rᵢ|) + 2λ₂|wⱼ| + λ₁]"
@@ -73,8 +76,8 @@ public static partial class TolerancePolicy
         var rows = RowTerms(data, theta);
         int n = data.RowCount, d = data.FeatureCount;
         var linear = kind == ModelKind.Linear;
-        var g = linear ? Gamma(n + 4) : Gamma(n + d + 10);
-        var weights = rows.Select(r => linear ? 2.0 : r.Z / 10 + r.Sigma * Sigmoid(-r.Score) + r.Sigma * r.Sigma).ToArray();
+        var g = linear ? Gamma(n + 4 + WeightingRoundings(data)) : Gamma(n + d + 10 + WeightingRoundings(data));
+        var weights = rows.Select(r => r.Weight * (linear ? 2.0 : r.Z / 10 + r.Sigma * Sigmoid(-r.Score) + r.Sigma * r.Sigma)).ToArray();
         var bounds = new Bound[d + 1, d + 1];
         for (var j = 0; j <= d; j++)
             for (var k = j; k <= d; k++)
@@ -86,7 +89,7 @@ public static partial class TolerancePolicy
                     var ak = k < d ? Math.Abs(data[i, k]) : 1.0;
                     s += aj * ak * weights[i];
                 }
-                s /= n;
+                s /= data.SampleWeightSum;
                 if (j == k && j < d) s += 2 * penalty.L2;
                 bounds[j, k] = bounds[k, j] = new Bound(g * s, s, linear
                     ? "γₙ₊₄·[(2/n)Σᵢ|aᵢⱼaᵢₖ| + 2λ₂δⱼₖ]"

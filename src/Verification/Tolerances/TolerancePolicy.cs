@@ -114,7 +114,23 @@ public static partial class TolerancePolicy
         return penalty.L2 * squares + penalty.L1 * absolutes;
     }
 
-    private readonly record struct RowTerm(double Score, double Z, double Y, double Residual, double Sigma);
+    // One row's terms of the model bounds, with its sample weight ωᵢ (1 for unweighted data).
+    private readonly record struct RowTerm(double Score, double Z, double Y, double Residual, double Sigma, double Weight);
+
+    // (1/Σωᵢ) Σᵢ ωᵢ·f(rowᵢ): the mean the bounds follow, weighted as the loss is.
+    private static double WeightedMean(RowTerm[] rows, Func<RowTerm, double> f)
+    {
+        double sum = 0.0, total = 0.0;
+        foreach (var r in rows)
+        {
+            sum += r.Weight * f(r);
+            total += r.Weight;
+        }
+        return sum / total;
+    }
+
+    // Weighting adds a rounding to each of the n terms (ωᵢ·ℓᵢ) and the γₙ of the sum Σωᵢ the mean divides by.
+    private static int WeightingRoundings(DataSet data) => data.IsWeighted ? data.RowCount + 1 : 0;
 
     private static RowTerm[] RowTerms(DataSet data, double[] theta)
     {
@@ -129,7 +145,7 @@ public static partial class TolerancePolicy
                 z += theta[j] * data[i, j];
                 big += Math.Abs(theta[j] * data[i, j]);
             }
-            rows[i] = new RowTerm(z, big, y[i], z - y[i], Sigmoid(z));
+            rows[i] = new RowTerm(z, big, y[i], z - y[i], Sigmoid(z), data.SampleWeight(i));
         }
         return rows;
     }
