@@ -145,6 +145,27 @@ public sealed class OnePassTrainingTests
             2 * bound[^1] + 2 * U * Canonical.Loss(ModelKind.Linear, data, model, penalty));
     }
 
+    [Theory]
+    [InlineData(ModelKind.Linear)]
+    [InlineData(ModelKind.Logistic)]
+    public void WeightedDataTakeTheAutogradPathAndGiveItsResultsToTheBit(ModelKind kind)
+    {
+        // The kernel sums unweighted rows; with sample weights the one-pass engine must not call it, and then it is the
+        // canonical engine exactly. Weights of 1 are still weights (and move the loss by nothing but rounding).
+        var plain = Data(kind, n: 211, d: 5);
+        var weighted = plain.WithSampleWeights([.. Enumerable.Range(0, plain.RowCount).Select(i => 0.25 + i % 7)]);
+        var model = SomeModel(5);
+        var options = new TrainingOptions { MaxEpochs = 50 };
+
+        Assert.Equal(Canonical.Loss(kind, weighted, model, Penalty.None), OnePass.Loss(kind, weighted, model, Penalty.None));
+        Assert.Equal(Canonical.Gradient(kind, weighted, model, Penalty.None), OnePass.Gradient(kind, weighted, model, Penalty.None));
+        var a = Canonical.Train(kind, weighted, options);
+        var b = OnePass.Train(kind, weighted, options);
+        Assert.Equal(a.Model, b.Model);
+        Assert.Equal(a.LossHistory.ToArray(), b.LossHistory.ToArray());
+        Assert.NotEqual(Canonical.Loss(kind, plain, model, Penalty.None), Canonical.Loss(kind, weighted, model, Penalty.None));
+    }
+
     [Fact]
     public void OnePassGivesTheSameResultEveryTime()
     {

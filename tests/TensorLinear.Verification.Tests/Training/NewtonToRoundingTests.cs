@@ -49,4 +49,20 @@ public sealed class NewtonToRoundingTests
         // A handful of quadratic steps, not the 100 of the limit.
         Assert.InRange(result.Iterations, 3, 10);
     }
+
+    [Theory]
+    [InlineData("reference")]
+    [InlineData("torch")]
+    public void OnWeightedDataNewtonReachesTheWeightedMleOnBothEngines(string engine)
+    {
+        // mpmath's 40-digit weighted MLE (scripts/inference/weighted_values.py), stored rounded to doubles: within the
+        // same 1e-12 as the unweighted fit, and the two engines within that of each other.
+        var result = NewtonRaphson.Fit(DataFiles.DiabetesBinaryWeighted, engine: Engine(engine));
+
+        Assert.Equal(NewtonStopReason.Converged, result.StopReason);
+        var theta = result.Model.ToParameterVector();
+        var scale = DiabetesWeightedLogit.Mle.Max(Math.Abs);
+        var distance = theta.Select((t, j) => Math.Abs(t - DiabetesWeightedLogit.Mle[j])).Max() / scale;
+        Assert.True(distance <= 1e-12, $"{engine}: ‖θ − θ*‖∞/‖θ*‖∞ = {distance:E2} after {result.Iterations} steps");
+    }
 }
