@@ -32,7 +32,10 @@ public static class TensorLeastSquares
     // Rows per block: about 2 MB of the augmented matrix, so that LAPACK factorises each block in cache.
     private const long BlockBytes = 2 << 20;
 
-    /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to a data set.</summary>
+    /// <summary>
+    /// Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to a data set; by weighted least squares, min Σωᵢ(yᵢ − aᵢᵀθ)²,
+    /// when it has sample weights: the same QR of the whitened rows √ωᵢ(1, xᵢ, yᵢ), and RSS = Σωᵢeᵢ².
+    /// </summary>
     /// <exception cref="DegenerateInputException">No more rows than parameters.</exception>
     /// <exception cref="RankDeficientException">Some column is (to rounding) a combination of earlier ones.</exception>
     public static LeastSquaresSolution Fit(DataSet data, bool fitIntercept = true)
@@ -40,7 +43,8 @@ public static class TensorLeastSquares
         ArgumentNullException.ThrowIfNull(data);
         Torch.Initialize();
         using var scope = NewDisposeScope();
-        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept, blockRows: 0, data.FeatureNames);
+        var rootWeights = DataTensors.SampleWeights(data)?.sqrt();
+        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept, blockRows: 0, data.FeatureNames, rootWeights);
     }
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to an n×d float64 feature matrix and n targets.</summary>
@@ -55,9 +59,10 @@ public static class TensorLeastSquares
         Fit(features, targets, fitIntercept, blockRows: 0);
 
     /// <summary>The fit with a chosen block height (0: about 2 MB per block), for the benchmark's comparison of block
-    /// sizes; <paramref name="featureNames"/> name the columns in messages (x1, x2, … when null).</summary>
+    /// sizes; <paramref name="featureNames"/> name the columns in messages (x1, x2, … when null); rows whitened by
+    /// <paramref name="rootWeights"/> √ωᵢ when given.</summary>
     internal static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept, long blockRows,
-                                             IReadOnlyList<string>? featureNames = null)
+                                             IReadOnlyList<string>? featureNames = null, Tensor? rootWeights = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
@@ -76,6 +81,11 @@ public static class TensorLeastSquares
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        if (rootWeights is not null)
+        {
+            features = features * rootWeights.unsqueeze(1);
+            targets = targets * rootWeights;
+        }
         var rows = blockRows > 0 ? blockRows : Math.Max(p + 1, BlockBytes / ((p + 1) * sizeof(double)));
         // Each feature column and y scaled by a power of two to a largest magnitude in [1, 2) (the reference's scaling,
         // exact): θ̂ⱼ scales back by 2^(e − eⱼ) and RSS by 2^(2e).
@@ -85,7 +95,7 @@ public static class TensorLeastSquares
         for (var j = 0; j < d; j++) exponents[j + offset] = PowerOfTwoScaling.Exponent(largest[j]);
         var e = PowerOfTwoScaling.Exponent(targets.abs().max().ToDouble());
         var columnScales = tensor(exponents.AsSpan(offset).ToArray().Select(k => Math.ScaleB(1.0, -k)).ToArray(), dtype: ScalarType.Float64);
-        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), columnScales, Math.ScaleB(1.0, -e),
+        var r = TensorData.ToMatrix(AugmentedR(features.contiguous(), targets.contiguous(), rootWeights, columnScales, Math.ScaleB(1.0, -e),
                                                fitIntercept, n, rows)); // (p + 1)×(p + 1)
 
         var names = featureNames ?? [.. Enumerable.Range(1, (int)d).Select(j => $"x{j}")];
@@ -106,9 +116,9 @@ public static class TensorLeastSquares
         return new LeastSquaresSolution(model, rss, (int)n, p);
     }
 
-    // R̃ of [1 XD 2⁻ᵉy] by TSQR (D the power-of-two column scales): every block's R, stacked in block order, factorised
-    // again; owned by the caller's scope.
-    private static Tensor AugmentedR(Tensor x, Tensor y, Tensor columnScales, double targetScale, bool fitIntercept, long n, long blockRows)
+    // R̃ of [1 XD 2⁻ᵉy] by TSQR (D the power-of-two column scales; the ones column √ω for whitened rows): every block's
+    // R, stacked in block order, factorised again; owned by the caller's scope.
+    private static Tensor AugmentedR(Tensor x, Tensor y, Tensor? rootWeights, Tensor columnScales, double targetScale, bool fitIntercept, long n, long blockRows)
     {
         using Scalar yScale = targetScale; // held for the blocks' calls: see Runtime/LibTorchSharpExports
         var blocks = (int)((n + blockRows - 1) / blockRows);
@@ -124,7 +134,7 @@ public static class TensorLeastSquares
                 using var scope = NewDisposeScope();
                 long start = k * blockRows, count = Math.Min(blockRows, n - start);
                 var parts = new List<Tensor>(3);
-                if (fitIntercept) parts.Add(ones(count, 1, dtype: ScalarType.Float64));
+                if (fitIntercept) parts.Add(rootWeights is null ? ones(count, 1, dtype: ScalarType.Float64) : rootWeights.narrow(0, start, count).reshape(count, 1));
                 parts.Add(x.narrow(0, start, count) * columnScales);
                 parts.Add(y.narrow(0, start, count).reshape(count, 1) * yScale);
                 factors[k] = UpperFactor(cat(parts, 1)).DetachFromDisposeScope();
@@ -162,7 +172,7 @@ public static class TensorLeastSquares
 
 /// <summary>A closed-form least-squares fit from <see cref="TensorLeastSquares"/>.</summary>
 /// <param name="Model">The fitted model ŷ = Xw + b (b = 0 without an intercept).</param>
-/// <param name="ResidualSumOfSquares">RSS = Σ(yᵢ − ŷᵢ)², computed as ρ² from the factorisation.</param>
+/// <param name="ResidualSumOfSquares">RSS = Σ(yᵢ − ŷᵢ)² (Σωᵢ(yᵢ − ŷᵢ)² for weighted data), computed as ρ² from the factorisation.</param>
 /// <param name="RowCount">The number of rows n.</param>
 /// <param name="ParameterCount">The number of fitted parameters p: the weights, plus one for the intercept.</param>
 public sealed record LeastSquaresSolution(LinearModel Model, double ResidualSumOfSquares, int RowCount, int ParameterCount);

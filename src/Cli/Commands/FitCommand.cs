@@ -46,17 +46,18 @@ internal static class FitCommand
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
         var missing = Arguments.MissingOption();
+        var weights = new Option<string?>("--weights") { Description = "A column of positive sample weights ωᵢ (linear, logistic): the loss is the weighted mean Σωᵢℓᵢ/Σωᵢ; inference as statsmodels' WLS (linear: precision weights, Var yᵢ = σ²/ωᵢ) and GLM var_weights (logistic). The column is not a feature.", HelpName = "COLUMN" };
 
         var command = new Command("fit", "Fit a linear, logistic, maximum-margin (svm) or softmax model to a CSV file, on the reference engine, libtorch or both.")
         {
-            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, missing, json,
+            data, delimiter, target, features, model, solver, engine, learningRate, epochs, tolerance, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, margin, c, plot, missing, weights, json,
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
             if (parse.GetValue(model) == "svm")
             {
                 // The options of the other models' solvers mean nothing to the maximum-margin fit: refused, not ignored.
-                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust })
+                foreach (var option in new Option[] { solver, learningRate, l2, l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, weights })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new UsageException($"{option.Name} does not apply to --model svm (its options are --margin, --C, --tol and --epochs)");
                 return RunSvm(terminal, new SvmSettings
@@ -85,7 +86,7 @@ internal static class FitCommand
                     throw new UsageException($"{option.Name} is an option of --model svm");
             if (parse.GetValue(model) == "softmax")
             {
-                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot })
+                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot, weights })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol and --l2)");
                 return RunSoftmax(terminal, new SoftmaxSettings
@@ -114,9 +115,10 @@ internal static class FitCommand
             {
                 DataFile = parse.GetValue(data)!,
                 Delimiter = parse.GetValue(delimiter),
-                    Missing = parse.GetValue(missing),
+                Missing = parse.GetValue(missing),
                 Target = parse.GetValue(target)!,
                 Features = parse.GetValue(features) is string list ? Arguments.List(list, "--features") : null,
+                Weights = parse.GetValue(weights),
                 Model = kind,
                 Solver = parse.GetValue(solver) switch
                 {

@@ -42,14 +42,22 @@ internal static class FitRunner
         });
         var terms = Terms(settings);
         var columns = terms is null ? settings.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()];
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, columns);
+        if (settings.Weights is string weightsColumn)
+        {
+            if (columns?.Contains(weightsColumn) == true)
+                throw new UsageException($"--terms uses '{weightsColumn}', the --weights column; the weights column is not a feature");
+            table.IndexOf(weightsColumn); // a missing column is reported before the missing values are
+            columns ??= [.. table.Columns.Where(c => c != settings.Target && c != weightsColumn)];
+        }
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Weights is string w ? columns!.Append(w) : columns);
         var input = LoadedData.From(complete, settings.Target, columns, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = dropped };
+        var sampleWeights = settings.Weights is string column ? SampleWeights.Read(complete, column) : null;
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
         {
             var encoding = Encoding(settings, input, terms);
-            var features = encoding.Encode(input.Columns, input.Data.TargetArray(), input.Data.TargetName);
+            var features = encoding.Encode(input.Columns, input.Data.TargetArray(), input.Data.TargetName).WithSampleWeights(sampleWeights);
             CheckMagnitudes(input, features);
             if (settings.FitIntercept && features.FeatureNames.Contains(InterceptName))
                 throw new DataFormatException(input.Source, null, InterceptName, "a feature column has the name the output gives the intercept; rename the column");
@@ -162,8 +170,10 @@ internal static class FitRunner
         if (settings.Solver == Solver.Gd && settings.Model == ModelKind.Logistic && settings.Penalty.IsNone)
             separation = DescentSeparation(settings, features, training, model, standardizer);
         step.Done();
-        var regression = settings.Model == ModelKind.Linear ? FitMetrics.Regression(features, model, settings.FitIntercept) : null;
-        var classification = settings.Model == ModelKind.Logistic ? FitMetrics.Classification(features, model) : null;
+        // Per-row measures of the fit count every row once; the weighted model's own statistics are the inference's.
+        var rows = features.WithSampleWeights(null);
+        var regression = settings.Model == ModelKind.Linear ? FitMetrics.Regression(rows, model, settings.FitIntercept) : null;
+        var classification = settings.Model == ModelKind.Logistic ? FitMetrics.Classification(rows, model) : null;
         var inference = separation?.IsSeparated == true ? null : FitInference.Of(settings, training, fit.TrainedModel, model, standardizer);
         step.Done();
         var errors = inference is null ? fit.StandardErrors : [.. inference.Coefficients.Coefficients.Select(c => c.StandardError)];
@@ -194,7 +204,7 @@ internal static class FitRunner
 
     private static SolverResult LeastSquares(FitSettings settings, string engineName, DataSet training, Standardizer? standardizer)
     {
-        var n = training.RowCount;
+        var n = training.SampleWeightSum; // the loss is RSS/n, or RSS_ω/Σωᵢ for weighted rows
         if (engineName == "torch")
         {
             var solution = TensorLeastSquares.Fit(training, settings.FitIntercept);

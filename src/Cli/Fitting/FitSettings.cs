@@ -45,8 +45,11 @@ internal sealed record FitSettings
 
     public required string Target { get; init; }
 
-    /// <summary>The feature columns; null for every column but the target.</summary>
+    /// <summary>The feature columns; null for every column but the target (and the weights column).</summary>
     public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>The column of sample weights (<c>--weights</c>): precision weights for linear, prior weights for logistic; null for none.</summary>
+    public string? Weights { get; init; }
 
     public ModelKind Model { get; init; }
 
@@ -146,6 +149,8 @@ internal sealed record FitSettings
             throw new UsageException("--level and --robust are for the coefficient table of a maximum-likelihood fit, which a penalty (--l2, --l1) biases: it has none");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
+        if (Weights is string weights && (weights == Target || Features?.Contains(weights) == true))
+            throw new UsageException($"--weights names '{weights}', which is {(weights == Target ? "the target" : "a feature")}; the weights column is neither");
         if (Terms is not null && (Features is not null || Degree is not null))
             throw new UsageException("--terms names the features and their powers itself; it cannot be combined with --features or --degree");
         if (PlotFile is string plot) CheckPlot(plot, DataFile);

@@ -36,7 +36,8 @@ internal static class FitText
         console.Write(Run(report));
         console.WriteLine();
 
-        console.WriteLine("Metrics on the training data" + (separated is not null ? " (of the last iterate, which separates the classes)" : ""));
+        console.WriteLine("Metrics on the training data" + (separated is not null ? " (of the last iterate, which separates the classes)" : "")
+                          + (settings.Weights is not null ? " (unweighted: every row counts once)" : ""));
         console.Write(settings.Model == ModelKind.Linear ? RegressionMetrics(report) : ClassificationMetrics(report));
         if (settings.Model == ModelKind.Logistic)
         {
@@ -68,6 +69,8 @@ internal static class FitText
         var text = $"{data.RowCount} rows; target '{data.TargetName}'";
         if (report.Input.Classes is { } classes) text += $" (class 1 = '{classes.One}', class 0 = '{classes.Zero}')";
         text += $"; features {string.Join(", ", data.FeatureNames)}";
+        if (report.Settings.Weights is string weights)
+            text += FormattableString.Invariant($"; sample weights '{weights}' (Σω = {Format.Value(data.SampleWeightSum)}, from {Format.Value(data.SampleWeights.Span.ToArray().Min())} to {Format.Value(data.SampleWeights.Span.ToArray().Max())})");
         return DroppedRows.Sentence(report.Input.DroppedLines) is string dropped ? $"{text}; {dropped}" : text;
     }
 
