@@ -9,6 +9,9 @@ public partial class JsonSchemaTests
         ["fits"] = "array", ["agreement"] = "object|null", ["warnings"] = "array",
     };
 
+    // fit's data object without weights, which --model svm refuses.
+    private static Dictionary<string, string> SvmData => FitData.Where(m => m.Key != "weights").ToDictionary(); // a property: the parts' static fields initialise in no set order
+
     private static readonly Dictionary<string, string> SvmOptions = new()
     {
         ["margin"] = "string", ["C"] = "number|null", ["tolerance"] = "number", ["maxIterations"] = "number",
@@ -40,7 +43,7 @@ public partial class JsonSchemaTests
     {
         var json = Tool.Run("fit", "--data", Tool.Data("seed.csv"), "--target", "label", "--model", "svm", "--margin", margin, "--json").Json();
         Matches(SvmFit, json);
-        Matches(FitData, json.GetProperty("data"));
+        Matches(SvmData, json.GetProperty("data"));
         Matches(SvmOptions, json.GetProperty("options"));
         Matches(SvmAgreement, json.GetProperty("agreement"));
         foreach (var fit in json.GetProperty("fits").EnumerateArray())

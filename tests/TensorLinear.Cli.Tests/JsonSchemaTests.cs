@@ -21,11 +21,14 @@ public partial class JsonSchemaTests
     private static readonly Dictionary<string, string> FitData = new()
     {
         ["file"] = "string", ["rows"] = "number", ["target"] = "string", ["features"] = "array", ["classes"] = "object|null",
-        ["missing"] = "object|null",
+        ["missing"] = "object|null", ["weights"] = "object|null",
     };
 
     // data.missing with --missing drop (null without it).
     private static readonly Dictionary<string, string> Missing = new() { ["dropped"] = "number", ["lines"] = "array" };
+
+    // data.weights with --weights (null without it).
+    private static readonly Dictionary<string, string> Weights = new() { ["column"] = "string", ["sum"] = "number" };
 
     private static readonly Dictionary<string, string> FitOptions = new()
     {
@@ -225,7 +228,7 @@ public partial class JsonSchemaTests
     {
         var document = File.ReadAllText(Path.Combine(Tool.Repository(), "docs", "cli.md"));
         var documented = Member().Matches(document).Select(m => m.Groups[1].Value).ToHashSet();
-        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, Missing, FitOptions, EngineFit, Inference, TableRow, ModelStatistics, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
+        var all = new[] { Engine, LibStdCxxFix, EngineAutograd, Fit, FitData, Missing, Weights, FitOptions, EngineFit, Inference, TableRow, ModelStatistics, LinearMetrics, LogisticMetrics, Confusion, SeparationMembers, Hyperplane, AgreementMembers, HessianCheck, Calc, Quantity, Verify, Derivation, Worst, Check, Summary };
         var missing = all.SelectMany(o => o.Keys).Distinct().Where(k => !documented.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "docs/cli.md does not document: " + string.Join(", ", missing));
     }
@@ -238,11 +241,20 @@ public partial class JsonSchemaTests
         Assert.Equal(JsonValueKind.Object, json.GetProperty("data").GetProperty("missing").ValueKind);
     }
 
+    [Fact]
+    public void FitWithSampleWeightsHasTheDocumentedShape()
+    {
+        var json = Tool.RunWithInput("x,y,w\n1,2,1\n2,3,2\n3,5,1\n4,7,0.5\n", "fit", "--data", "-", "--target", "y", "--model", "linear", "--weights", "w", "--json").Json();
+        CheckFit(json, LinearMetrics);
+        Assert.Equal(JsonValueKind.Object, json.GetProperty("data").GetProperty("weights").ValueKind);
+    }
+
     private static void CheckFit(JsonElement json, Dictionary<string, string> metrics)
     {
         Matches(Fit, json);
         Matches(FitData, json.GetProperty("data"));
         if (json.GetProperty("data").GetProperty("missing").ValueKind != JsonValueKind.Null) Matches(Missing, json.GetProperty("data").GetProperty("missing"));
+        if (json.GetProperty("data").GetProperty("weights").ValueKind != JsonValueKind.Null) Matches(Weights, json.GetProperty("data").GetProperty("weights"));
         Matches(FitOptions, json.GetProperty("options"));
         if (json.GetProperty("agreement").ValueKind != JsonValueKind.Null) Matches(AgreementMembers, json.GetProperty("agreement"));
         foreach (var fit in json.GetProperty("fits").EnumerateArray())
