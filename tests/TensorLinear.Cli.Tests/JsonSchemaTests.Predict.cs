@@ -7,7 +7,7 @@ public partial class JsonSchemaTests
 {
     private static readonly Dictionary<string, string> Predict = new()
     {
-        ["command"] = "string", ["model"] = "object", ["data"] = "string", ["missing"] = "object|null", ["rows"] = "array", ["metrics"] = "object|null",
+        ["command"] = "string", ["model"] = "object", ["data"] = "string", ["missing"] = "object|null", ["withoutTarget"] = "array|null", ["rows"] = "array", ["metrics"] = "object|null",
     };
 
     private static readonly Dictionary<string, string> PredictModel = new()

@@ -102,15 +102,35 @@ public sealed class MissingValuesTests : IDisposable
     }
 
     [Fact]
-    public void PredictLeavesOutTheIncompleteRowsAndKeepsEveryOtherLine()
+    public void PredictLeavesOutRowsMissingAFeatureAndMeasuresOnlyRowsWithTheirTarget()
     {
+        // Rows 2 and 11 miss a feature (capital, firm): not predicted. Row 6 misses only its target (invest): predicted,
+        // and left out of the metrics alone, which are then those of the file without rows 2, 6 and 11.
         var model = Path.Combine(_folder, "model.json");
         Assert.Equal(0, Tool.Run(Fit(Tool.Data("firms.csv"), "--engine", "reference", "--save", model)).ExitCode);
         var predicted = Tool.Run("predict", "--model", model, "--data", WithMissing(), "--missing", "drop", "--json").Json();
 
         var lines = predicted.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()).ToArray();
-        Assert.Equal(Enumerable.Range(2, FirmLines.Length - 1).Except(DroppedRows.Select(r => r + 2)), lines);
-        Assert.Equal(DroppedRows.Length, predicted.GetProperty("missing").GetProperty("dropped").GetInt32());
+        Assert.Equal(Enumerable.Range(2, FirmLines.Length - 1).Except([2 + 2, 11 + 2]), lines);
+        Assert.Equal(2, predicted.GetProperty("missing").GetProperty("dropped").GetInt32());
+        Assert.Equal([6 + 2], predicted.GetProperty("withoutTarget").EnumerateArray().Select(l => l.GetInt32()));
+        var complete = Tool.Run("predict", "--model", model, "--data", WithoutTheDroppedRows(), "--json").Json();
+        Assert.Equal(complete.GetProperty("metrics").ToString(), predicted.GetProperty("metrics").ToString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, complete.GetProperty("withoutTarget").ValueKind);
+
+        var text = Tool.Run("predict", "--model", model, "--data", WithMissing(), "--missing", "drop");
+        Assert.Contains("1 row without a target value predicted but left out of the metrics (line 8).", text.Error); // the summary; the predictions are on stdout
         Assert.Contains("--missing drop", Tool.Run("predict", "--model", model, "--data", WithMissing()).AssertBadInput());
+    }
+
+    [Fact]
+    public void AMissingLabelIsNamedAsMissingInPredict()
+    {
+        var model = Path.Combine(_folder, "logistic.json");
+        Assert.Equal(0, Tool.RunWithInput("x,y\n0,a\n1,b\n2,a\n3,b\n4,b\n5,a\n", "fit", "--data", "-", "--target", "y", "--model", "logistic", "--engine", "reference", "--save", model).ExitCode);
+        Assert.Contains("--missing drop", Tool.RunWithInput("x,y\n0,a\n1,NA\n", "predict", "--model", model, "--data", "-").AssertBadInput());
+        var json = Tool.RunWithInput("x,y\n0,a\n1,NA\n2,b\n", "predict", "--model", model, "--data", "-", "--missing", "drop", "--json").Json();
+        Assert.Equal(3, json.GetProperty("rows").GetArrayLength());
+        Assert.Equal([3], json.GetProperty("withoutTarget").EnumerateArray().Select(l => l.GetInt32()));
     }
 }

@@ -20,8 +20,22 @@ internal static class DroppedRows
     {
         if (lines is not { } dropped) return null;
         if (dropped.IsEmpty) return "no row has a missing value";
-        var shown = string.Join(", ", dropped.Take(LinesShown).Select(l => l.ToString(CultureInfo.InvariantCulture)));
-        var more = dropped.Length > LinesShown ? $", … ({dropped.Length - LinesShown} more)" : "";
-        return $"{dropped.Length} {(dropped.Length == 1 ? "row" : "rows")} with a missing value left out (line{(dropped.Length == 1 ? "" : "s")} {shown}{more})";
+        return $"{Count(dropped)} with a missing value left out ({Lines(dropped)})";
+    }
+
+    /// <summary>
+    /// "2 rows without a target value predicted but left out of the metrics (lines 5, 9)"; null when there are none, or
+    /// when a missing target was an error.
+    /// </summary>
+    public static string? MetricsSentence(ImmutableArray<int>? lines) =>
+        lines is { IsEmpty: false } unmeasured ? $"{Count(unmeasured)} without a target value predicted but left out of the metrics ({Lines(unmeasured)})" : null;
+
+    private static string Count(ImmutableArray<int> lines) => $"{lines.Length} {(lines.Length == 1 ? "row" : "rows")}";
+
+    private static string Lines(ImmutableArray<int> lines)
+    {
+        var shown = string.Join(", ", lines.Take(LinesShown).Select(l => l.ToString(CultureInfo.InvariantCulture)));
+        var more = lines.Length > LinesShown ? $", … ({lines.Length - LinesShown} more)" : "";
+        return $"line{(lines.Length == 1 ? "" : "s")} {shown}{more}";
     }
 }

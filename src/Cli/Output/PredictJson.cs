@@ -36,6 +36,7 @@ internal static class PredictJson
             },
             ["data"] = report.Source,
             ["missing"] = DroppedRows.Json(report.DroppedLines),
+            ["withoutTarget"] = report.WithoutTargetLines is { } lines ? new JsonArray([.. lines.Select(l => (JsonNode)l)]) : null,
             ["rows"] = rows,
             ["metrics"] = report.Regression is { } r ? FitJson.Regression(r) : report.Classification is { } c ? FitJson.Classification(c) : null,
         };

@@ -18,6 +18,7 @@ internal static class PredictText
         console.WriteLine($"Predicted {rows} rows of {report.Source} with the {FitText.ModelName(model.Kind)} of {report.Settings.ModelFile} " +
                           $"({model.Encoding.FeatureNames.Length} features, the {model.Engine} engine's fit){(report.Settings.OutputFile is string o ? $"; predictions in {o}" : "")}.");
         if (DroppedRows.Sentence(report.DroppedLines) is string dropped) console.WriteLine(char.ToUpperInvariant(dropped[0]) + dropped[1..] + ".");
+        if (DroppedRows.MetricsSentence(report.WithoutTargetLines) is string unmeasured) console.WriteLine(unmeasured + ".");
         if (report.Regression is { } r)
         {
             console.WriteLine($"On its target '{model.Target}':");

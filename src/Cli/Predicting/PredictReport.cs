@@ -23,4 +23,11 @@ internal sealed record PredictReport(
     ImmutableArray<double> Predictions,
     ImmutableArray<string> Classes,
     RegressionSummary? Regression,
-    ClassificationSummary? Classification);
+    ClassificationSummary? Classification)
+{
+    /// <summary>
+    /// With <c>--missing drop</c> and the target in the file, the lines of the rows predicted but left out of the
+    /// metrics because their target is missing (empty when none); null otherwise.
+    /// </summary>
+    public ImmutableArray<int>? WithoutTargetLines { get; init; }
+}

@@ -27,14 +27,20 @@ internal static class PredictRunner
         var saved = ModelFile.Read(settings.ModelFile);
         var read = CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input);
         if (read.Rows.IsEmpty) throw new DataFormatException(read.Source, null, null, "has a header but no rows to predict");
-        // A row is complete in the model's columns, and in its target when the file has it (the metrics need it).
-        var (table, dropped) = CompleteRows.Of(read, settings.Missing, read.Columns.Contains(saved.Target) ? saved.Target : null, saved.Encoding.Columns);
-        var columns = saved.Encoding.Columns
-            .Select(name => LoadedData.ReadColumn(table, table.IndexOf(name), saved.Encoding.Categorical.Any(c => c.Column == name)))
-            .ToList();
+        // A row is complete in the model's columns; a row whose target is missing is still predicted, and with
+        // --missing drop only left out of the metrics, which alone need the target.
+        var (table, dropped) = CompleteRows.Of(read, settings.Missing, null, saved.Encoding.Columns);
+        var data = Encode(table, saved, new double[table.Rows.Length]);
         var hasTarget = table.Columns.Contains(saved.Target);
-        var targets = hasTarget ? Targets(table, saved) : new double[table.Rows.Length];
-        var data = Encode(table, saved, columns, targets);
+        var measured = table;
+        ImmutableArray<int>? withoutTarget = null;
+        if (hasTarget && settings.Missing == MissingValues.Drop)
+        {
+            var column = table.IndexOf(saved.Target);
+            measured = table with { Rows = [.. table.Rows.Where(r => !MissingRows.IsMissing(r.Cells[column]))] };
+            withoutTarget = [.. table.Rows.Where(r => MissingRows.IsMissing(r.Cells[column])).Select(r => r.Line)];
+        }
+        var labelled = hasTarget && !measured.Rows.IsEmpty ? Encode(measured, saved, Targets(measured, saved)) : null;
 
         var scores = LinearRegression.Predict(data, saved.Model); // z = wᵀx + b
         for (var i = 0; i < scores.Length; i++)
@@ -44,8 +50,11 @@ internal static class PredictRunner
         var predictions = logistic ? LogisticRegression.Predict(data, saved.Model) : scores;
         ImmutableArray<string> classes = logistic ? [.. LogisticRegression.Classify(data, saved.Model).Select(c => saved.Classes[(int)c])] : [];
         return new PredictReport(settings, saved, table.Source, [.. table.Rows.Select(r => r.Line)], dropped, [.. predictions], classes,
-            hasTarget && !logistic ? FitMetrics.Regression(data, saved.Model, saved.FitIntercept) : null,
-            hasTarget && logistic ? FitMetrics.Classification(data, saved.Model) : null);
+            labelled is not null && !logistic ? FitMetrics.Regression(labelled, saved.Model, saved.FitIntercept) : null,
+            labelled is not null && logistic ? FitMetrics.Classification(labelled, saved.Model) : null)
+        {
+            WithoutTargetLines = withoutTarget,
+        };
     }
 
     // The target column, when the file has it: numbers for a linear model, the two saved labels (as 0 and 1) for a logistic one.
@@ -58,14 +67,20 @@ internal static class PredictRunner
         return [.. table.Rows.Select(r =>
         {
             var label = r.Cells[column];
+            if (MissingRows.IsMissing(label))
+                throw new DataFormatException(table.Source, r.Line, saved.Target, CompleteRows.Problem(label, "the metrics need every row's class label"));
             if (mapping.ClassOf(label) == 1.0) return 1.0;
             if (zero.ClassOf(label) == 1.0) return 0.0;
             throw new DataFormatException(table.Source, r.Line, saved.Target, $"the label '{label}' is neither of the model's classes, '{saved.Classes[0]}' and '{saved.Classes[1]}'");
         })];
     }
 
-    private static DataSet Encode(CsvTable table, SavedModel saved, List<ColumnValues> columns, double[] targets)
+    // The table's rows as the model's features (its encoding of the saved columns), with the targets given.
+    private static DataSet Encode(CsvTable table, SavedModel saved, double[] targets)
     {
+        var columns = saved.Encoding.Columns
+            .Select(name => LoadedData.ReadColumn(table, table.IndexOf(name), saved.Encoding.Categorical.Any(c => c.Column == name)))
+            .ToList();
         try
         {
             return saved.Encoding.Encode(columns, targets, saved.Target);
