@@ -43,10 +43,10 @@ public static class NewtonRaphson
     /// <remarks>
     /// <para><b>Separation.</b> Without a penalty, a run stops as soon as an iterate separates the classes strictly
     /// (<see cref="Separation.Check"/>, an exact certificate that no maximum exists), and reports the hyperplane. At the
-    /// end of a run that found none, the last step v is tested as the direction of a quasi-complete separation: when
-    /// the steps stopped shrinking (‖s_k‖ ≥ ½‖s_{k−1}‖, where at a true maximum Newton's steps shrink quadratically)
-    /// and every row satisfies sᵢaᵢᵀv ≥ −τ‖aᵢ‖‖v‖ (τ = 10⁻⁶, sᵢ = ±1 by class) with some row strictly positive, the loss
-    /// keeps falling along v for ever and the weights diverge. With a ridge penalty the estimate always exists and no
+    /// end of a run that found none, the last step v (when the steps stopped shrinking: ‖s_k‖ ≥ ½‖s_{k−1}‖, where at a
+    /// true maximum Newton's steps shrink quadratically) and then the estimate θ̂ itself, the sum of all the steps, are
+    /// tested as the direction of a quasi-complete separation: when every row satisfies sᵢaᵢᵀv ≥ −τ‖aᵢ‖‖v‖ (τ = 10⁻⁶,
+    /// sᵢ = ±1 by class) with some row strictly positive, the loss keeps falling along v for ever and the weights diverge. With a ridge penalty the estimate always exists and no
     /// separation is reported.</para>
     /// <para><b>Standard errors.</b> Cov(θ̂) = (n·∇²L(θ̂))⁻¹ = (AᵀWA)⁻¹ (plus 2nλ₂ on the weight diagonal with a ridge
     /// penalty), the inverse observed information of the log-likelihood.</para>
@@ -124,23 +124,29 @@ public static class NewtonRaphson
         if (checkSeparation && !separation.IsSeparated)
         {
             separation = Separation.Check(data, model);
-            if (!separation.IsSeparated) separation = QuasiSeparation(data, steps, fitIntercept);
+            if (!separation.IsSeparated && StoppedShrinking(steps)) separation = QuasiSeparation(data, steps[^1], fitIntercept);
+            // The fit starts at 0, so θ̂ is the sum of every step: the divergent direction, when the last step was lost to
+            // rounding (seen in softmax regression: SoftmaxFitting.ThrowIfSeparated). Any direction passing the test is a
+            // certificate, so testing θ̂ as well cannot report a separation that is not there (but for the tolerance τ).
+            if (!separation.IsSeparated) separation = QuasiSeparation(data, model.ToParameterVector(), fitIntercept);
         }
         if (separation.IsSeparated) reason = NewtonStopReason.Separated;
         var covariance = separation.IsSeparated ? null : Covariance(engine, data, model, penalty, fitIntercept);
         return new NewtonResult(model, losses.ToImmutable(), steps.Count, reason, decrement, separation, covariance, fitIntercept);
     }
 
-    // Tests the last step as a divergent direction v: see the remarks on Fit.
-    private static SeparationReport QuasiSeparation(DataSet data, List<double[]> steps, bool fitIntercept)
+    // At a maximum Newton's steps shrink quadratically; along a divergent direction they keep their length.
+    private static bool StoppedShrinking(List<double[]> steps) =>
+        steps.Count >= 3 && Norm(steps[^1]) > 0.0 && Norm(steps[^1]) >= 0.5 * Norm(steps[^2]);
+
+    // Tests a direction v = (w, b) in parameter space as a divergent direction: see the remarks on Fit.
+    private static SeparationReport QuasiSeparation(DataSet data, double[] direction, bool fitIntercept)
     {
-        if (steps.Count < 3) return SeparationReport.None;
-        double[] last = steps[^1], before = steps[^2];
-        var length = Norm(last);
-        if (length == 0.0 || length < 0.5 * Norm(before)) return SeparationReport.None;
+        var length = Norm(direction);
+        if (length == 0.0) return SeparationReport.None;
 
         var d = data.FeatureCount;
-        var v = new LinearModel(last.AsSpan(0, d).ToArray(), fitIntercept ? last[d] : 0.0);
+        var v = new LinearModel(direction.AsSpan(0, d).ToArray(), fitIntercept ? direction[d] : 0.0);
         if (v.Weights.All(w => w == 0.0)) return SeparationReport.None;
         var scores = LinearRegression.Predict(data, v); // aᵢᵀv
         var labels = data.Targets.Span;
