@@ -11,7 +11,7 @@ public partial class JsonSchemaTests
 
     private static readonly Dictionary<string, string> SoftmaxData = new()
     {
-        ["file"] = "string", ["rows"] = "number", ["target"] = "string", ["features"] = "array", ["classes"] = "array", ["referenceClass"] = "string", ["missing"] = "object|null",
+        ["file"] = "string", ["rows"] = "number", ["target"] = "string", ["features"] = "array", ["classes"] = "array", ["referenceClass"] = "string", ["missing"] = "object|null", ["weights"] = "object|null",
     };
 
     private static readonly Dictionary<string, string> SoftmaxOptions = new()

@@ -92,6 +92,32 @@ public sealed class SampleWeightsTests : IDisposable
             Close(Coefficients(b[engine]), Coefficients(a[engine]), 1e-12, "coefficient");
     }
 
+    [Theory]
+    [InlineData("newton")]
+    [InlineData("gd")]
+    public void IntegerWeightsFitAsRepeatedRowsInSoftmax(string solver)
+    {
+        // three-classes.csv: the weight of row i is 1 + i mod 3, against the file with row i written that many times.
+        var lines = File.ReadAllLines(Tool.Data("three-classes.csv"));
+        var weighted = Write("weighted-three.csv", lines.Select((line, i) => i == 0 ? line + ",w" : $"{line},{1 + (i - 1) % 3}"));
+        var repeated = Write("repeated-three.csv", lines.Take(1).Concat(lines.Skip(1).SelectMany((line, i) => Enumerable.Repeat(line, 1 + i % 3))));
+        string[] model = ["--target", "species", "--model", "softmax", "--solver", solver, "--epochs", "200000", "--tol", solver == "gd" ? "1e-11" : "1e-10", "--json"];
+
+        var a = Tool.Run(["fit", "--data", weighted, "--weights", "w", .. model]).Json();
+        var b = Tool.Run(["fit", "--data", repeated, .. model]).Json();
+        Assert.Equal("w", a.GetProperty("data").GetProperty("weights").GetProperty("column").GetString());
+        for (var engine = 0; engine < 2; engine++)
+        {
+            var fa = a.GetProperty("fits")[engine];
+            var fb = b.GetProperty("fits")[engine];
+            // Newton to rounding on both; descent within its tolerance's ‖∇L‖/μ (as in SoftmaxFitCommandTests).
+            Close(Coefficients(fb), Coefficients(fa), solver == "newton" ? 1e-10 : 1e-6, $"{solver} coefficient");
+            if (solver == "newton")
+                Close([.. fb.GetProperty("standardErrors").EnumerateObject().Select(p => p.Value.GetDouble())],
+                      [.. fa.GetProperty("standardErrors").EnumerateObject().Select(p => p.Value.GetDouble())], 1e-9, "SE");
+        }
+    }
+
     [Fact]
     public void TheTextReportNamesTheWeightsAndSaysTheMetricsAreUnweighted()
     {
@@ -113,9 +139,9 @@ public sealed class SampleWeightsTests : IDisposable
         Assert.Contains("no column 'v'", Tool.RunWithInput("x,y,w\n1,2,1\n2,3,1\n3,5,1\n4,4,2\n", [.. fit, "--weights", "v"]).AssertBadInput());
         Assert.Contains("the target", Tool.RunWithInput("x,y,w\n1,2,1\n2,3,1\n3,5,1\n4,4,2\n", [.. fit, "--weights", "y"]).AssertBadInput());
         Assert.Contains("a feature", Tool.RunWithInput("x,y,w\n1,2,1\n2,3,1\n3,5,1\n4,4,2\n", [.. fit, "--weights", "w", "--features", "x,w"]).AssertBadInput());
-        Assert.Contains("--weights column", Tool.RunWithInput("x,y,w\n1,2,1\n2,3,1\n3,5,1\n4,4,2\n", [.. fit, "--weights", "w", "--terms", "x + w"]).AssertBadInput());
+        Assert.Contains("a feature", Tool.RunWithInput("x,y,w\n1,2,1\n2,3,1\n3,5,1\n4,4,2\n", [.. fit, "--weights", "w", "--terms", "x + w"]).AssertBadInput());
         Assert.Contains("--model svm", Tool.RunWithInput("x,y,w\n1,a,1\n2,b,1\n", "fit", "--data", "-", "--target", "y", "--model", "svm", "--weights", "w").AssertBadInput());
-        Assert.Contains("--model softmax", Tool.RunWithInput("x,y,w\n1,a,1\n2,b,1\n", "fit", "--data", "-", "--target", "y", "--model", "softmax", "--weights", "w").AssertBadInput());
+        Assert.Contains("must be positive", Tool.RunWithInput("x,y,w\n1,a,1\n2,b,0\n3,c,1\n4,a,1\n", "fit", "--data", "-", "--target", "y", "--model", "softmax", "--weights", "w").AssertBadInput());
     }
 
     [Fact]

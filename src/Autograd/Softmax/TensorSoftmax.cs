@@ -42,7 +42,15 @@ public static class TensorSoftmax
     /// <exception cref="InvalidInputException">A tensor has the wrong dtype, or a parameter is NaN or infinite.</exception>
     /// <exception cref="DimensionMismatchException">The shapes do not fit together.</exception>
     /// <exception cref="OutOfDomainException">A label is not one of 0 … k−1.</exception>
-    public static Tensor Loss(Tensor features, Tensor labels, Tensor weights, Tensor biases, Penalty penalty)
+    public static Tensor Loss(Tensor features, Tensor labels, Tensor weights, Tensor biases, Penalty penalty) =>
+        Loss(features, labels, weights, biases, penalty, null);
+
+    /// <summary>
+    /// The loss with the mean weighted by <paramref name="sampleWeights"/> ω (unweighted when null):
+    /// (Σᵢ −ωᵢ log softmax(zᵢ)_{yᵢ})/Σωᵢ + λ₂‖W‖² + λ₁‖W‖₁.
+    /// </summary>
+    /// <inheritdoc cref="Loss(Tensor, Tensor, Tensor, Tensor, Penalty)" path="/exception"/>
+    public static Tensor Loss(Tensor features, Tensor labels, Tensor weights, Tensor biases, Penalty penalty, Tensor? sampleWeights)
     {
         ArgumentNullException.ThrowIfNull(penalty);
         ArgumentNullException.ThrowIfNull(labels);
@@ -64,7 +72,8 @@ public static class TensorSoftmax
         return WrappedTensorDisposeScope(() =>
         {
             var logProbabilities = Logits(features, weights, biases).log_softmax(1);       // z_ic − log Σ_m e^{z_im}
-            var loss = logProbabilities.gather(1, labels.unsqueeze(1)).neg().mean();         // (1/n) Σᵢ −log p_{i,yᵢ}
+            var rowLosses = logProbabilities.gather(1, labels.unsqueeze(1)).squeeze(1).neg(); // −log p_{i,yᵢ}
+            var loss = sampleWeights is null ? rowLosses.mean() : (sampleWeights * rowLosses).sum() / sampleWeights.sum();
             var flat = weights.reshape(-1);
             if (penalty.L2 != 0.0) loss = loss.Plus(TensorEmpiricalRisk.RidgePenalty(flat, penalty.L2));
             if (penalty.L1 != 0.0) loss = loss.Plus(TensorEmpiricalRisk.LassoPenalty(flat, penalty.L1));
@@ -77,8 +86,13 @@ public static class TensorSoftmax
     /// (k−1)×(d+1) matrix whose first d columns are W and whose last is b.
     /// </summary>
     /// <exception cref="DimensionMismatchException">θ is not a vector of (k−1)(d+1).</exception>
-    /// <inheritdoc cref="Loss" path="/exception"/>
-    public static Tensor LossAt(Tensor features, Tensor labels, Tensor theta, int classCount, Penalty penalty)
+    /// <inheritdoc cref="Loss(Tensor, Tensor, Tensor, Tensor, Penalty)" path="/exception"/>
+    public static Tensor LossAt(Tensor features, Tensor labels, Tensor theta, int classCount, Penalty penalty) =>
+        LossAt(features, labels, theta, classCount, penalty, null);
+
+    /// <summary>The loss as a function of θ, its mean weighted by <paramref name="sampleWeights"/> (unweighted when null).</summary>
+    /// <inheritdoc cref="LossAt(Tensor, Tensor, Tensor, int, Penalty)" path="/exception"/>
+    public static Tensor LossAt(Tensor features, Tensor labels, Tensor theta, int classCount, Penalty penalty, Tensor? sampleWeights)
     {
         var (_, d) = TensorChecks.MatrixShape(features, nameof(features));
         var length = TensorChecks.VectorShape(theta, nameof(theta));
@@ -87,7 +101,7 @@ public static class TensorSoftmax
         return WrappedTensorDisposeScope(() =>
         {
             var blocks = theta.reshape(classCount - 1, d + 1);
-            return Loss(features, labels, blocks.narrow(1, 0, d), blocks.select(1, d), penalty);
+            return Loss(features, labels, blocks.narrow(1, 0, d), blocks.select(1, d), penalty, sampleWeights);
         });
     }
 }

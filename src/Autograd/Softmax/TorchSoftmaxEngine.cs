@@ -26,7 +26,7 @@ public sealed class TorchSoftmaxEngine : ISoftmaxEngine
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var theta = tensor(model.ToParameterVector(), dtype: ScalarType.Float64);
-        return TensorSoftmax.LossAt(DataTensors.Features(data), Labels(data), theta, model.ClassCount, penalty).item<double>();
+        return TensorSoftmax.LossAt(DataTensors.Features(data), Labels(data), theta, model.ClassCount, penalty, DataTensors.SampleWeights(data)).item<double>();
     }
 
     /// <inheritdoc/>
@@ -35,7 +35,7 @@ public sealed class TorchSoftmaxEngine : ISoftmaxEngine
         Validate(data, model, penalty);
         using var scope = NewDisposeScope();
         var theta = tensor(model.ToParameterVector(), dtype: ScalarType.Float64, requires_grad: true);
-        var loss = TensorSoftmax.LossAt(DataTensors.Features(data), Labels(data), theta, model.ClassCount, penalty);
+        var loss = TensorSoftmax.LossAt(DataTensors.Features(data), Labels(data), theta, model.ClassCount, penalty, DataTensors.SampleWeights(data));
         return Torch.Gradient(loss, theta).ToDoubles();
     }
 
@@ -46,9 +46,10 @@ public sealed class TorchSoftmaxEngine : ISoftmaxEngine
         using var scope = NewDisposeScope();
         var x = DataTensors.Features(data);
         var y = Labels(data);
+        var omega = DataTensors.SampleWeights(data);
         // The L1 term is piecewise linear: no curvature, and autograd agrees (the derivative of sign is 0).
         var smooth = new Penalty(l2: penalty.L2);
-        return Torch.Hessian(theta => TensorSoftmax.LossAt(x, y, theta, model.ClassCount, smooth), model.ToParameterVector());
+        return Torch.Hessian(theta => TensorSoftmax.LossAt(x, y, theta, model.ClassCount, smooth, omega), model.ToParameterVector());
     }
 
     // The labels as the int64 class indices libtorch's gather takes (checked to be 0 … k−1 before).

@@ -46,7 +46,7 @@ internal static class FitCommand
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var json = new Option<bool>("--json") { Description = "Print one JSON document (schema in docs/cli.md) instead of tables." };
         var missing = Arguments.MissingOption();
-        var weights = new Option<string?>("--weights") { Description = "A column of positive sample weights ωᵢ (linear, logistic): the loss is the weighted mean Σωᵢℓᵢ/Σωᵢ; inference as statsmodels' WLS (linear: precision weights, Var yᵢ = σ²/ωᵢ) and GLM var_weights (logistic). The column is not a feature.", HelpName = "COLUMN" };
+        var weights = new Option<string?>("--weights") { Description = "A column of positive sample weights ωᵢ (linear, logistic, softmax): the loss is the weighted mean Σωᵢℓᵢ/Σωᵢ; inference as statsmodels' WLS (linear: precision weights, Var yᵢ = σ²/ωᵢ) and GLM var_weights (logistic, softmax). The column is not a feature.", HelpName = "COLUMN" };
 
         var command = new Command("fit", "Fit a linear, logistic, maximum-margin (svm) or softmax model to a CSV file, on the reference engine, libtorch or both.")
         {
@@ -86,9 +86,9 @@ internal static class FitCommand
                     throw new UsageException($"{option.Name} is an option of --model svm");
             if (parse.GetValue(model) == "softmax")
             {
-                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot, weights })
+                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot })
                     if (parse.GetResult(option) is { Implicit: false })
-                        throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol and --l2)");
+                        throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol, --l2 and --weights)");
                 return RunSoftmax(terminal, new SoftmaxSettings
                 {
                     DataFile = parse.GetValue(data)!,
@@ -96,6 +96,7 @@ internal static class FitCommand
                     Missing = parse.GetValue(missing),
                     Target = parse.GetValue(target)!,
                     Features = parse.GetValue(features) is string columns ? Arguments.List(columns, "--features") : null,
+                    Weights = parse.GetValue(weights),
                     Solver = parse.GetValue(solver) switch
                     {
                         "gd" => Solver.Gd,

@@ -42,15 +42,9 @@ internal static class FitRunner
         });
         var terms = Terms(settings);
         var columns = terms is null ? settings.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()];
-        if (settings.Weights is string weightsColumn)
-        {
-            if (columns?.Contains(weightsColumn) == true)
-                throw new UsageException($"--terms uses '{weightsColumn}', the --weights column; the weights column is not a feature");
-            table.IndexOf(weightsColumn); // a missing column is reported before the missing values are
-            columns ??= [.. table.Columns.Where(c => c != settings.Target && c != weightsColumn)];
-        }
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Weights is string w ? columns!.Append(w) : columns);
-        var input = LoadedData.From(complete, settings.Target, columns, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = dropped };
+        var (featureColumns, used) = SampleWeights.Columns(table, settings.Target, columns, settings.Weights);
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, used);
+        var input = LoadedData.From(complete, settings.Target, featureColumns, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = dropped };
         var sampleWeights = settings.Weights is string column ? SampleWeights.Read(complete, column) : null;
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();

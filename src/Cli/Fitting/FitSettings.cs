@@ -149,8 +149,6 @@ internal sealed record FitSettings
             throw new UsageException("--level and --robust are for the coefficient table of a maximum-likelihood fit, which a penalty (--l2, --l1) biases: it has none");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
-        if (Weights is string weights && (weights == Target || Features?.Contains(weights) == true))
-            throw new UsageException($"--weights names '{weights}', which is {(weights == Target ? "the target" : "a feature")}; the weights column is neither");
         if (Terms is not null && (Features is not null || Degree is not null))
             throw new UsageException("--terms names the features and their powers itself; it cannot be combined with --features or --degree");
         if (PlotFile is string plot) CheckPlot(plot, DataFile);

@@ -30,9 +30,11 @@ internal static class SoftmaxRunner
         settings.Validate();
         var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, _ =>
             CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input));
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Features);
-        var (loaded, labels) = LoadedData.FromClasses(complete, settings.Target, settings.Features);
-        var input = loaded with { DroppedLines = dropped };
+        var (features, used) = SampleWeights.Columns(table, settings.Target, settings.Features, settings.Weights);
+        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, used);
+        var (loaded, labels) = LoadedData.FromClasses(complete, settings.Target, features);
+        var weights = settings.Weights is string column ? SampleWeights.Read(complete, column) : null;
+        var input = loaded with { Data = loaded.Data.WithSampleWeights(weights), DroppedLines = dropped };
         if (settings.Engines.Contains("torch")) Torch.Initialize();
         var fits = terminal.WithProgress($"fit softmax ({labels.Count} classes, {(settings.Solver == Solver.Gd ? "gd" : "newton")})", settings.Json, _ =>
             settings.Engines.Select(engine => Fit(settings, engine, input.Data, labels.Count)).ToImmutableArray());
@@ -62,19 +64,20 @@ internal static class SoftmaxRunner
         var seconds = clock.Elapsed.TotalSeconds;
         var labels = data.Targets.ToArray().Select(y => (int)y).ToArray();
         var metrics = MulticlassMetrics.Of(labels, SoftmaxRegression.Classify(data, fit.Model), classCount);
-        return new SoftmaxEngineFit(fit, seconds, metrics, SoftmaxRegression.Loss(data, fit.Model));
+        // Per-row measures count every row once, as fit's metrics do; the weighted objective is the fit's own loss.
+        return new SoftmaxEngineFit(fit, seconds, metrics, SoftmaxRegression.Loss(data.WithSampleWeights(null), fit.Model));
     }
 
     // At each end point the exact gradient is at most the computed one plus its rounding bound ĝ (TolerancePolicy) — for
     // Newton the computed one is 0 to rounding, for descent its stopping tolerance — so the end points are within
-    // ‖H⁻¹‖₂ times those of the exact optimum, and of each other by the sum; ‖H⁻¹‖₂ ≤ n·trace(Cov), and the
+    // ‖H⁻¹‖₂ times those of the exact optimum, and of each other by the sum; ‖H⁻¹‖₂ ≤ n·trace(Cov) (Σωᵢ for n with weights), and the
     // factor 2 allows for the curvature's change between the points. Without standard errors there is no bound (∞).
     private static SoftmaxAgreement Agreement(DataSet data, Penalty penalty, SoftmaxFit a, SoftmaxFit b)
     {
         double[] x = a.Model.ToParameterVector(), y = b.Model.ToParameterVector();
         var difference = x.Select((v, j) => Math.Abs(v - y[j])).Max();
         if (!a.HasStandardErrors) return new SoftmaxAgreement(difference, double.PositiveInfinity);
-        var inverseNorm = data.RowCount * a.StandardErrors.Sum(s => s * s);
+        var inverseNorm = data.SampleWeightSum * a.StandardErrors.Sum(s => s * s);
         double Rounding(double[] theta)
         {
             var model = SoftmaxModel.FromParameterVector(a.Model.ClassCount, theta);

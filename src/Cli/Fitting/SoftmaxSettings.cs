@@ -16,8 +16,11 @@ internal sealed record SoftmaxSettings
     /// <summary>The class column: k ≥ 2 labels, numbered by <see cref="Data.ClassLabels"/>.</summary>
     public required string Target { get; init; }
 
-    /// <summary>The feature columns; null for every column but the target.</summary>
+    /// <summary>The feature columns; null for every column but the target (and the weights column).</summary>
     public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>The column of sample weights (<c>--weights</c>); null for none.</summary>
+    public string? Weights { get; init; }
 
     /// <summary>Newton (the default) or gradient descent.</summary>
     public Solver Solver { get; init; } = Solver.Newton;

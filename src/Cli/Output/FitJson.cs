@@ -23,11 +23,7 @@ internal static class FitJson
                 ["features"] = new JsonArray([.. report.Features.FeatureNames.Select(n => (JsonNode)n)]),
                 ["classes"] = classes is null ? null : new JsonObject { ["0"] = classes.Zero, ["1"] = classes.One },
                 ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
-                ["weights"] = settings.Weights is not string weights ? null : new JsonObject
-                {
-                    ["column"] = weights,
-                    ["sum"] = Json.Number(report.Features.SampleWeightSum),
-                },
+                ["weights"] = WeightsSummary.Json(settings.Weights, report.Features),
             },
             ["model"] = settings.Model == ModelKind.Linear ? "linear" : "logistic",
             ["solver"] = settings.Solver.ToString().ToLowerInvariant(),

@@ -69,8 +69,7 @@ internal static class FitText
         var text = $"{data.RowCount} rows; target '{data.TargetName}'";
         if (report.Input.Classes is { } classes) text += $" (class 1 = '{classes.One}', class 0 = '{classes.Zero}')";
         text += $"; features {string.Join(", ", data.FeatureNames)}";
-        if (report.Settings.Weights is string weights)
-            text += FormattableString.Invariant($"; sample weights '{weights}' (Σω = {Format.Value(data.SampleWeightSum)}, from {Format.Value(data.SampleWeights.Span.ToArray().Min())} to {Format.Value(data.SampleWeights.Span.ToArray().Max())})");
+        if (WeightsSummary.Sentence(report.Settings.Weights, data) is string weights) text += $"; {weights}";
         return DroppedRows.Sentence(report.Input.DroppedLines) is string dropped ? $"{text}; {dropped}" : text;
     }
 

@@ -66,7 +66,7 @@ public static class SoftmaxDescent
                               SoftmaxFitting.Covariance(engine, data, model, penalty));
     }
 
-    /// <summary>L = ½·λ_max((1/n)[X 1]ᵀ[X 1]) + 2λ₂, a bound on ∇²L everywhere (see the remarks on the class).</summary>
+    /// <summary>L = ½·λ_max((1/Σωᵢ)[X 1]ᵀΩ[X 1]) + 2λ₂ (Ω = I and Σωᵢ = n unweighted), a bound on ∇²L everywhere (see the remarks on the class).</summary>
     public static double Lipschitz(DataSet data, double l2)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -75,7 +75,7 @@ public static class SoftmaxDescent
         for (var i = 0; i < n; i++)
             for (var j = 0; j <= d; j++)
                 for (var m = 0; m <= d; m++)
-                    gram[j, m] += (j < d ? data[i, j] : 1.0) * (m < d ? data[i, m] : 1.0) * 0.5 / n; // ½(1/n) aᵢⱼaᵢₘ
+                    gram[j, m] += (j < d ? data[i, j] : 1.0) * (m < d ? data[i, m] : 1.0) * 0.5 * data.SampleWeight(i) / data.SampleWeightSum; // ½(ωᵢ/Σω) aᵢⱼaᵢₘ
         return PowerIteration.LargestEigenvalue(gram) + 2.0 * l2;
     }
 }

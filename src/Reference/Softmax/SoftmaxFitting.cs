@@ -11,7 +11,7 @@ namespace TensorLinear.Reference.Softmax;
 internal static class SoftmaxFitting
 {
     /// <summary>The checks every softmax fit begins with.</summary>
-    /// <exception cref="OutOfDomainException">k &lt; 2, a label outside 0 … k−1, no fitted intercept, or sample weights.</exception>
+    /// <exception cref="OutOfDomainException">k &lt; 2, a label outside 0 … k−1, or no fitted intercept.</exception>
     /// <exception cref="DegenerateInputException">A class has no rows, or there are no more rows than the d + 1 parameters of a class.</exception>
     /// <exception cref="RankDeficientException">The design [X 1]'s columns are linearly dependent.</exception>
     public static void CheckProblem(DataSet data, int classCount, bool fitIntercept, string optionsName)
@@ -21,8 +21,6 @@ internal static class SoftmaxFitting
             throw new OutOfDomainException(nameof(classCount), FormattableString.Invariant($"is {classCount}; a softmax model needs at least 2 classes"));
         if (!fitIntercept)
             throw new OutOfDomainException(optionsName, "has FitIntercept false; a softmax fit always fits one intercept per non-reference class (the class frequencies need them)");
-        if (data.IsWeighted)
-            throw new OutOfDomainException(nameof(data), "has sample weights; softmax regression takes none yet");
         Check.ClassLabels(data.Targets.Span, classCount, nameof(data));
         var counts = new int[classCount];
         foreach (var y in data.Targets.Span) counts[(int)y]++;
@@ -61,9 +59,9 @@ internal static class SoftmaxFitting
             throw Separated(data, complete, "the fit moved along a direction that moves no row away from its own class and some toward it, so the loss falls along it for ever");
     }
 
-    /// <summary>(n·H)⁻¹ by Cholesky; null when the information matrix is not positive definite to rounding.</summary>
+    /// <summary>(n·H)⁻¹ by Cholesky (Σωᵢ·H for weighted data); null when the information matrix is not positive definite to rounding.</summary>
     public static double[,]? Covariance(ISoftmaxEngine engine, DataSet data, SoftmaxModel model, Penalty penalty) =>
-        PositiveDefinite.InverseInformation(engine.Hessian(data, model, penalty), data.RowCount);
+        PositiveDefinite.InverseInformation(engine.Hessian(data, model, penalty), data.SampleWeightSum);
 
     public static double Dot(double[] x, double[] y)
     {

@@ -14,7 +14,8 @@ namespace TensorLinear.Reference.Softmax;
 /// The targets must be the labels 0 … k−1, k the model's <see cref="SoftmaxModel.ClassCount"/>. Row i has logits
 /// z_ic = w_cᵀxᵢ + b_c (z_i0 = 0) and aᵢ = (xᵢ, 1); θ is the blocks (w_c, b_c) of c = 1 … k−1
 /// (<see cref="SoftmaxModel.ToParameterVector"/>). Every function takes the penalty λ₂‖W‖² + λ₁‖W‖₁ on the weights
-/// (none when omitted); the biases are never penalised. With k = 2 each function is the logistic one.
+/// (none when omitted); the biases are never penalised. With k = 2 each function is the logistic one. For weighted data
+/// every mean (1/n)Σᵢ is the weighted mean (1/Σωᵢ)Σᵢωᵢ (docs/derivations/weights.md).
 /// </remarks>
 public static class SoftmaxRegression
 {
@@ -66,9 +67,9 @@ public static class SoftmaxRegression
         for (var i = 0; i < data.RowCount; i++)
         {
             SoftmaxRows.Logits(data, model, i, z);
-            sum += SoftmaxRows.RowLoss(z, (int)y[i], SoftmaxRows.Softmax(z, p));
+            sum += data.SampleWeight(i) * SoftmaxRows.RowLoss(z, (int)y[i], SoftmaxRows.Softmax(z, p));
         }
-        return SoftmaxRows.Finite(sum / data.RowCount + PenaltyTerm.Value(penalty, model.Weights.AsSpan()), "loss");
+        return SoftmaxRows.Finite(sum / data.SampleWeightSum + PenaltyTerm.Value(penalty, model.Weights.AsSpan()), "loss");
     }
 
     /// <summary>
@@ -93,13 +94,13 @@ public static class SoftmaxRegression
             var x = data.Features.Span.Slice(i * d, d);
             for (var c = 1; c < k; c++)
             {
-                var slope = y[i] == c ? -SoftmaxRows.SumExcept(p, c) : p[c]; // p_ic − [yᵢ = c]
+                var slope = data.SampleWeight(i) * (y[i] == c ? -SoftmaxRows.SumExcept(p, c) : p[c]); // ωᵢ(p_ic − [yᵢ = c])
                 var g = gradient.AsSpan((c - 1) * block, block);
                 for (var j = 0; j < d; j++) g[j] += slope * x[j];  // ·xᵢ
                 g[d] += slope;                                     // ·1
             }
         }
-        for (var t = 0; t < gradient.Length; t++) gradient[t] /= n;
+        for (var t = 0; t < gradient.Length; t++) gradient[t] /= data.SampleWeightSum;
         for (var c = 1; c < k; c++)
         {
             var g = gradient.AsSpan((c - 1) * block, d);
@@ -135,7 +136,7 @@ public static class SoftmaxRegression
             for (var c = 1; c < k; c++)
                 for (var e = c; e < k; e++)
                 {
-                    var weight = c == e ? p[c] * SoftmaxRows.SumExcept(p, c) : -p[c] * p[e]; // p_ic(δ_ce − p_ie)
+                    var weight = data.SampleWeight(i) * (c == e ? p[c] * SoftmaxRows.SumExcept(p, c) : -p[c] * p[e]); // ωᵢp_ic(δ_ce − p_ie)
                     int row = (c - 1) * block, column = (e - 1) * block;
                     for (var j = 0; j < block; j++)
                         for (var m = 0; m < block; m++) hessian[row + j, column + m] += weight * a[j] * a[m];
@@ -144,7 +145,7 @@ public static class SoftmaxRegression
         for (var r = 0; r < size; r++)
             for (var s = r; s < size; s++)
             {
-                hessian[r, s] /= n;
+                hessian[r, s] /= data.SampleWeightSum;
                 hessian[s, r] = hessian[r, s]; // the (e, c) blocks are the transposes of the (c, e) blocks computed above
             }
         for (var c = 1; c < k; c++)

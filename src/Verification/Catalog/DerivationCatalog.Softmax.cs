@@ -21,9 +21,9 @@ public static partial class DerivationCatalog
     private static Derivation SoftmaxEntry(ReferenceFunctions f) => new Derivation<SoftmaxCase>
     {
         Name = EntryNames.SoftmaxRegression,
-        Formula = "L = (1/n)Σ[log Σ_c e^{z_ic} − z_{i,yᵢ}] + λ₂‖W‖² + λ₁‖W‖₁ (z_i0 = 0), ∇_{w_c,b_c} = (1/n)Σ(p_ic − [yᵢ = c])aᵢ, ∇²L = (1/n)Σ(diag(pᵢ) − pᵢpᵢᵀ) ⊗ aᵢaᵢᵀ + 2λ₂I_W",
+        Formula = "L = (1/Σω)Σωᵢ[log Σ_c e^{z_ic} − z_{i,yᵢ}] + λ₂‖W‖² + λ₁‖W‖₁ (z_i0 = 0), ∇_{w_c,b_c} = (1/Σω)Σωᵢ(p_ic − [yᵢ = c])aᵢ, ∇²L = (1/Σω)Σωᵢ(diag(pᵢ) − pᵢpᵢᵀ) ⊗ aᵢaᵢᵀ + 2λ₂I_W (ωᵢ = 1 unweighted)",
         References = [f.SoftmaxLoss, f.SoftmaxGradient, f.SoftmaxHessian],
-        Twins = [(Func<Tensor, Tensor, Tensor, int, Penalty, Tensor>)TensorSoftmax.LossAt],
+        Twins = [(Func<Tensor, Tensor, Tensor, int, Penalty, Tensor?, Tensor>)TensorSoftmax.LossAt],
         Exact = c => ExactSoftmax.Loss(c.Data, c.ClassCount, c.Penalty),
         Notes = "Class 0 is the reference category (zero parameters). The L1 term has kinks at zero weights (sign(0) = 0 on both sides) and no Hessian: the Hessian uses the smooth part (λ₂ only).",
         Generator = Inputs.Softmax(),
@@ -64,6 +64,6 @@ public static partial class DerivationCatalog
         var y = data.Targets.Span;
         var labels = new long[y.Length];
         for (var i = 0; i < labels.Length; i++) labels[i] = (long)y[i];
-        return TensorSoftmax.LossAt(DataTensors.Features(data), tensor(labels, dtype: ScalarType.Int64), theta, classCount, penalty);
+        return TensorSoftmax.LossAt(DataTensors.Features(data), tensor(labels, dtype: ScalarType.Int64), theta, classCount, penalty, DataTensors.SampleWeights(data));
     }
 }

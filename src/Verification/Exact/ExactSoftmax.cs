@@ -7,7 +7,8 @@ namespace TensorLinear.Verification.Exact;
 
 /// <summary>
 /// The softmax entry's loss as defined, over generic numbers, θ = (w₁, b₁, …, w_{k−1}, b_{k−1}), the data, k and the
-/// penalty fixed: L = (1/n) Σᵢ [log Σ_c e^{z_ic} − z_{i,yᵢ}] + λ₂‖W‖² + λ₁‖W‖₁ with z_i0 = 0 and z_ic = w_cᵀxᵢ + b_c.
+/// penalty fixed: L = (1/Σωᵢ) Σᵢ ωᵢ[log Σ_c e^{z_ic} − z_{i,yᵢ}] + λ₂‖W‖² + λ₁‖W‖₁ with z_i0 = 0 and z_ic = w_cᵀxᵢ + b_c,
+/// ωᵢ the sample weights (every one 1 for unweighted data).
 /// </summary>
 internal static class ExactSoftmax
 {
@@ -15,13 +16,14 @@ internal static class ExactSoftmax
 
     private sealed class Risk(DataSet data, int classCount, Penalty penalty) : IRealFunction
     {
-        private readonly double[] _targets = data.TargetArray(); // a copy: once, not per evaluation
+        private readonly double[] _targets = data.TargetArray(); // copies: once, not per evaluation
+        private readonly double[] _weights = data.SampleWeightArray();
 
         public T[] Evaluate<T>(T[] theta) where T : IRealNumber<T>
         {
             int d = data.FeatureCount, block = d + 1;
             var z = new T[classCount];
-            var sum = T.AdditiveIdentity;
+            T sum = T.AdditiveIdentity, total = T.AdditiveIdentity;
             for (var i = 0; i < data.RowCount; i++)
             {
                 z[0] = T.AdditiveIdentity;
@@ -37,9 +39,11 @@ internal static class ExactSoftmax
                 foreach (var v in z) if (v > m) m = v;
                 var exponentials = T.AdditiveIdentity;
                 foreach (var v in z) exponentials += T.Exp(v - m);
-                sum += m + T.Log(exponentials) - z[(int)_targets[i]];
+                var weight = T.From(_weights[i]);
+                sum += weight * (m + T.Log(exponentials) - z[(int)_targets[i]]);
+                total += weight;
             }
-            var loss = sum / T.From(data.RowCount);
+            var loss = sum / total;
             var weights = new T[(classCount - 1) * d];
             for (var c = 0; c < classCount - 1; c++)
                 for (var j = 0; j < d; j++) weights[c * d + j] = theta[c * block + j];

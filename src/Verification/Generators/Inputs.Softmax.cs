@@ -72,6 +72,6 @@ public static partial class Inputs
             penalty = new Penalty(l2: random.Next(2) == 0 ? 0 : Values.Magnitude(random, -4, 0), l1: Values.Magnitude(random, -4, 0));
             if (random.Next(3) == 0) { theta[random.Next(k - 1) * block + random.Next(d)] = 0; tags.Add("zero weight"); }
         }
-        return new SoftmaxCase(DataSet.FromRowMajor(x, d, labels), k, theta, penalty) { Tag = string.Join(", ", tags) };
+        return new SoftmaxCase(DataSet.FromRowMajor(x, d, labels).WithSampleWeights(SampleWeights(random, n, tags)), k, theta, penalty) { Tag = string.Join(", ", tags) };
     });
 }

@@ -13,15 +13,16 @@ public static partial class TolerancePolicy
     /// 2γ_d₊₁Zᵢ. Evaluating ℓᵢ: k exponentials (2u each) summed (γ_k) give log Σ e^{z−m} within γ_k₊₂ absolute
     /// (d log S = dS/S), the shift m − z_y and the final additions u·(|m| + |z_y| + ℓᵢ) ≤ u·(2Zᵢ + ℓᵢ); libtorch's
     /// log_softmax (z − m − log S, then negated and gathered) errs the same way. The mean of n non-negative terms γₙ₊₁:
-    /// γₙ₊d₊k₊₈·[(1/n)Σ(1 + 4Zᵢ + ℓᵢ) + λ₂‖W‖² + λ₁‖W‖₁].
+    /// γₙ₊d₊k₊₈·[(1/n)Σ(1 + 4Zᵢ + ℓᵢ) + λ₂‖W‖² + λ₁‖W‖₁]. With sample weights the means are (1/Σωᵢ)Σωᵢ(…) and the index
+    /// grows by n + 1, as for the linear models (<see cref="ModelLoss"/>), here and in the gradient and Hessian bounds.
     /// </summary>
     public static Bound SoftmaxLoss(DataSet data, int classCount, double[] theta, Penalty penalty)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(penalty);
         var rows = SoftmaxRowTerms(data, classCount, theta);
-        var s = rows.Average(r => 1 + 4 * r.Z + r.Loss) + SoftmaxPenaltyScale(data, theta, penalty);
-        return new Bound(Gamma(data.RowCount + data.FeatureCount + classCount + 8) * s, s, "γₙ₊d₊k₊₈·[(1/n)Σ(1 + 4Zᵢ + ℓᵢ) + penalty]");
+        var s = rows.Sum(r => r.Weight * (1 + 4 * r.Z + r.Loss)) / data.SampleWeightSum + SoftmaxPenaltyScale(data, theta, penalty);
+        return new Bound(Gamma(data.RowCount + data.FeatureCount + classCount + 8 + WeightingRoundings(data)) * s, s, "γₙ₊d₊k₊₈·[(1/n)Σ(1 + 4Zᵢ + ℓᵢ) + penalty]");
     }
 
     /// <summary>
@@ -37,7 +38,7 @@ public static partial class TolerancePolicy
         ArgumentNullException.ThrowIfNull(penalty);
         var rows = SoftmaxRowTerms(data, classCount, theta);
         int n = data.RowCount, d = data.FeatureCount, block = d + 1;
-        var g = Gamma(n + d + classCount + 8);
+        var g = Gamma(n + d + classCount + 8 + WeightingRoundings(data));
         var logK = Math.Log(classCount);
         var bounds = new Bound[theta.Length];
         for (var t = 0; t < theta.Length; t++)
@@ -49,9 +50,9 @@ public static partial class TolerancePolicy
                 var a = j < d ? Math.Abs(data[i, j]) : 1.0;
                 var r = rows[i];
                 var p = r.P[c];
-                s += a * (r.Z / 2 + p * (2 + 2 * r.Z + logK) + Math.Abs(p - (r.Label == c ? 1 : 0)));
+                s += r.Weight * a * (r.Z / 2 + p * (2 + 2 * r.Z + logK) + Math.Abs(p - (r.Label == c ? 1 : 0)));
             }
-            s /= n;
+            s /= data.SampleWeightSum;
             if (j < d) s += 2 * penalty.L2 * Math.Abs(theta[t]) + penalty.L1;
             bounds[t] = new Bound(g * s, s, "γₙ₊d₊k₊₈·[(1/n)Σᵢ|aᵢⱼ|(Zᵢ/2 + p_ic(2 + 2Zᵢ + ln k) + |p_ic − δ|) + 2λ₂|w_cj| + λ₁]");
         }
@@ -70,7 +71,7 @@ public static partial class TolerancePolicy
         ArgumentNullException.ThrowIfNull(penalty);
         var rows = SoftmaxRowTerms(data, classCount, theta);
         int n = data.RowCount, d = data.FeatureCount, block = d + 1;
-        var g = Gamma(n + d + classCount + 10);
+        var g = Gamma(n + d + classCount + 10 + WeightingRoundings(data));
         var logK = Math.Log(classCount);
         var bounds = new Bound[theta.Length, theta.Length];
         for (var t = 0; t < theta.Length; t++)
@@ -85,16 +86,16 @@ public static partial class TolerancePolicy
                     var am = m < d ? Math.Abs(data[i, m]) : 1.0;
                     var pc = r.P[c];
                     var pe = r.P[e];
-                    s += aj * am * (4 * pc * r.Z + 2 * pc * (Math.Abs((c == e ? 1 : 0) - pe) + pe) * (2 + 2 * r.Z + logK));
+                    s += r.Weight * aj * am * (4 * pc * r.Z + 2 * pc * (Math.Abs((c == e ? 1 : 0) - pe) + pe) * (2 + 2 * r.Z + logK));
                 }
-                s /= n;
+                s /= data.SampleWeightSum;
                 if (t == u && j < d) s += 2 * penalty.L2;
                 bounds[t, u] = bounds[u, t] = new Bound(g * s, s, "γₙ₊d₊k₊₁₀·[(1/n)Σᵢ|aᵢⱼaᵢₘ|(4p_icZᵢ + 2p_ic(|δ − p_ie| + p_ie)(2 + 2Zᵢ + ln k)) + 2λ₂δ]");
             }
         return bounds;
     }
 
-    private sealed record SoftmaxRow(double Z, double[] P, int Label, double Loss);
+    private sealed record SoftmaxRow(double Z, double[] P, int Label, double Loss, double Weight);
 
     private static SoftmaxRow[] SoftmaxRowTerms(DataSet data, int classCount, double[] theta)
     {
@@ -119,7 +120,7 @@ public static partial class TolerancePolicy
             var top = z.Max();
             var total = z.Sum(v => Math.Exp(v - top));
             var label = (int)y[i];
-            rows[i] = new SoftmaxRow(big, [.. z.Select(v => Math.Exp(v - top) / total)], label, top + Math.Log(total) - z[label]);
+            rows[i] = new SoftmaxRow(big, [.. z.Select(v => Math.Exp(v - top) / total)], label, top + Math.Log(total) - z[label], data.SampleWeight(i));
         }
         return rows;
     }

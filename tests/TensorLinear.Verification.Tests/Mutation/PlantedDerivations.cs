@@ -130,6 +130,8 @@ internal static class PlantedDerivations
         P(nameof(S.LogisticHessian), "flipped sign", S with { LogisticHessian = (d, m, p) => Negate(S.LogisticHessian(d, m, p)) }),
 
         // ---- softmax regression
+        P(nameof(S.SoftmaxGradient), "sample weights ignored", S with { SoftmaxGradient = (d, m, p) => S.SoftmaxGradient(d.WithSampleWeights(null), m, p) }),
+        P(nameof(S.SoftmaxHessian), "sample weights ignored", S with { SoftmaxHessian = (d, m, p) => S.SoftmaxHessian(d.WithSampleWeights(null), m, p) }),
         P(nameof(S.SoftmaxGradient), "flipped sign", S with { SoftmaxGradient = (d, m, p) => Negate(S.SoftmaxGradient(d, m, p)) }),
         P(nameof(S.SoftmaxGradient), "average left as sum", S with { SoftmaxGradient = (d, m, p) => Scale(S.SoftmaxGradient(d, m, p), d.RowCount) }),
         P(nameof(S.SoftmaxGradient), "label term left out (p instead of p − e_y)", S with { SoftmaxGradient = (d, m, p) => WithoutLabelTerm(S.SoftmaxGradient(d, m, p), d, m) }),
