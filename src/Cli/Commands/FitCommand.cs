@@ -54,6 +54,15 @@ internal static class FitCommand
         };
         command.SetAction(parse => CliApp.Guard(terminal, () =>
         {
+            var source = new DataSource
+            {
+                File = parse.GetValue(data)!,
+                Delimiter = parse.GetValue(delimiter),
+                Missing = parse.GetValue(missing),
+                Target = parse.GetValue(target)!,
+                Features = parse.GetValue(features) is string names ? Arguments.List(names, "--features") : null,
+                Weights = parse.GetValue(weights),
+            };
             if (parse.GetValue(model) == "svm")
             {
                 // The options of the other models' solvers mean nothing to the maximum-margin fit: refused, not ignored.
@@ -62,11 +71,7 @@ internal static class FitCommand
                         throw new UsageException($"{option.Name} does not apply to --model svm (its options are --margin, --C, --tol and --epochs)");
                 return RunSvm(terminal, new SvmSettings
                 {
-                    DataFile = parse.GetValue(data)!,
-                    Delimiter = parse.GetValue(delimiter),
-                    Missing = parse.GetValue(missing),
-                    Target = parse.GetValue(target)!,
-                    Features = parse.GetValue(features) is string names ? Arguments.List(names, "--features") : null,
+                    Source = source,
                     Margin = parse.GetValue(margin) switch
                     {
                         "soft" => MarginKind.Soft,
@@ -91,12 +96,7 @@ internal static class FitCommand
                         throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol, --l2 and --weights)");
                 return RunSoftmax(terminal, new SoftmaxSettings
                 {
-                    DataFile = parse.GetValue(data)!,
-                    Delimiter = parse.GetValue(delimiter),
-                    Missing = parse.GetValue(missing),
-                    Target = parse.GetValue(target)!,
-                    Features = parse.GetValue(features) is string columns ? Arguments.List(columns, "--features") : null,
-                    Weights = parse.GetValue(weights),
+                    Source = source,
                     Solver = parse.GetValue(solver) switch
                     {
                         "gd" => Solver.Gd,
@@ -114,12 +114,7 @@ internal static class FitCommand
             var kind = parse.GetValue(model) == "logistic" ? ModelKind.Logistic : ModelKind.Linear;
             var settings = new FitSettings
             {
-                DataFile = parse.GetValue(data)!,
-                Delimiter = parse.GetValue(delimiter),
-                Missing = parse.GetValue(missing),
-                Target = parse.GetValue(target)!,
-                Features = parse.GetValue(features) is string list ? Arguments.List(list, "--features") : null,
-                Weights = parse.GetValue(weights),
+                Source = source,
                 Model = kind,
                 Solver = parse.GetValue(solver) switch
                 {

@@ -35,23 +35,21 @@ internal static class FitRunner
     public static FitReport Run(FitSettings settings, Terminal terminal)
     {
         settings.Validate();
-        var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, bar =>
+        var source = settings.Source;
+        var table = terminal.WithProgress($"read {source.File}", settings.Json, bar =>
         {
             var task = bar.Task("", ProgressSteps);
-            return CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input, new Fraction(task));
+            return CsvDataReader.Read(source.File, source.Delimiter, terminal.Input, new Fraction(task));
         });
         var terms = Terms(settings);
-        var columns = terms is null ? settings.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()];
-        var (featureColumns, used) = SampleWeights.Columns(table, settings.Target, columns, settings.Weights);
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, used);
-        var input = LoadedData.From(complete, settings.Target, featureColumns, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = dropped };
-        var sampleWeights = settings.Weights is string column ? SampleWeights.Read(complete, column) : null;
+        var rows = source.Select(table, terms is null ? source.Features : [.. terms.SelectMany(t => t.Factors).Select(f => f.Column).Distinct()]);
+        var input = LoadedData.From(rows.Table, source.Target, rows.Features, settings.Model == ModelKind.Logistic, settings.Categorical) with { DroppedLines = rows.DroppedLines };
         // The reference alone needs no libtorch; Newton–Raphson's Hessian check asks libtorch whichever engine fits.
         if (settings.Engines.Contains("torch") || settings.Solver == Solver.Newton) Torch.Initialize();
         try
         {
             var encoding = Encoding(settings, input, terms);
-            var features = encoding.Encode(input.Columns, input.Data.TargetArray(), input.Data.TargetName).WithSampleWeights(sampleWeights);
+            var features = encoding.Encode(input.Columns, input.Data.TargetArray(), input.Data.TargetName).WithSampleWeights(rows.Weights);
             CheckMagnitudes(input, features);
             if (settings.FitIntercept && features.FeatureNames.Contains(InterceptName))
                 throw new DataFormatException(input.Source, null, InterceptName, "a feature column has the name the output gives the intercept; rename the column");

@@ -34,22 +34,8 @@ internal enum EngineChoice
 /// <summary>Everything <c>tensorlinear fit</c> was asked to do, as parsed from its options.</summary>
 internal sealed record FitSettings
 {
-    /// <summary>The CSV file, or "-" for standard input.</summary>
-    public required string DataFile { get; init; }
-
-    /// <summary>The character between fields.</summary>
-    public char Delimiter { get; init; } = ',';
-
-    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
-    public MissingValues Missing { get; init; }
-
-    public required string Target { get; init; }
-
-    /// <summary>The feature columns; null for every column but the target (and the weights column).</summary>
-    public IReadOnlyList<string>? Features { get; init; }
-
-    /// <summary>The column of sample weights (<c>--weights</c>): precision weights for linear, prior weights for logistic; null for none.</summary>
-    public string? Weights { get; init; }
+    /// <summary>The file, its delimiter, the target, the feature and weight columns, and what a missing cell does.</summary>
+    public required DataSource Source { get; init; }
 
     public ModelKind Model { get; init; }
 
@@ -149,12 +135,12 @@ internal sealed record FitSettings
             throw new UsageException("--level and --robust are for the coefficient table of a maximum-likelihood fit, which a penalty (--l2, --l1) biases: it has none");
         if (Standardize && !FitIntercept)
             throw new UsageException("--standardize centres the features, which moves the origin, so it cannot be combined with --no-intercept");
-        if (Terms is not null && (Features is not null || Degree is not null))
+        if (Terms is not null && (Source.Features is not null || Degree is not null))
             throw new UsageException("--terms names the features and their powers itself; it cannot be combined with --features or --degree");
-        if (PlotFile is string plot) CheckPlot(plot, DataFile);
+        if (PlotFile is string plot) CheckPlot(plot, Source.File);
         if (SaveFile is string save)
         {
-            OutputFile.Check("--save", save, DataFile == Data.CsvDataReader.StandardInput ? [] : [DataFile]);
+            OutputFile.Check("--save", save, Source.File == Data.CsvDataReader.StandardInput ? [] : [Source.File]);
             if (PlotFile is string other && Path.GetFullPath(other) == Path.GetFullPath(save))
                 throw new UsageException($"--save and --plot both name {save}; give them two files");
         }

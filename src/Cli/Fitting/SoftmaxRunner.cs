@@ -28,13 +28,12 @@ internal static class SoftmaxRunner
     public static SoftmaxReport Run(SoftmaxSettings settings, Terminal terminal)
     {
         settings.Validate();
-        var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, _ =>
-            CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input));
-        var (features, used) = SampleWeights.Columns(table, settings.Target, settings.Features, settings.Weights);
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, used);
-        var (loaded, labels) = LoadedData.FromClasses(complete, settings.Target, features);
-        var weights = settings.Weights is string column ? SampleWeights.Read(complete, column) : null;
-        var input = loaded with { Data = loaded.Data.WithSampleWeights(weights), DroppedLines = dropped };
+        var source = settings.Source;
+        var table = terminal.WithProgress($"read {source.File}", settings.Json, _ =>
+            CsvDataReader.Read(source.File, source.Delimiter, terminal.Input));
+        var rows = source.Select(table, source.Features);
+        var (loaded, labels) = LoadedData.FromClasses(rows.Table, source.Target, rows.Features);
+        var input = loaded with { Data = loaded.Data.WithSampleWeights(rows.Weights), DroppedLines = rows.DroppedLines };
         if (settings.Engines.Contains("torch")) Torch.Initialize();
         var fits = terminal.WithProgress($"fit softmax ({labels.Count} classes, {(settings.Solver == Solver.Gd ? "gd" : "newton")})", settings.Json, _ =>
             settings.Engines.Select(engine => Fit(settings, engine, input.Data, labels.Count)).ToImmutableArray());

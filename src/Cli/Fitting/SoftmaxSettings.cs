@@ -4,23 +4,8 @@ namespace TensorLinear.Cli.Fitting;
 /// <summary>Everything <c>tensorlinear fit --model softmax</c> was asked to do, as parsed from its options.</summary>
 internal sealed record SoftmaxSettings
 {
-    /// <summary>The CSV file, or "-" for standard input.</summary>
-    public required string DataFile { get; init; }
-
-    /// <summary>The character between fields.</summary>
-    public char Delimiter { get; init; } = ',';
-
-    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
-    public MissingValues Missing { get; init; }
-
-    /// <summary>The class column: k ≥ 2 labels, numbered by <see cref="Data.ClassLabels"/>.</summary>
-    public required string Target { get; init; }
-
-    /// <summary>The feature columns; null for every column but the target (and the weights column).</summary>
-    public IReadOnlyList<string>? Features { get; init; }
-
-    /// <summary>The column of sample weights (<c>--weights</c>); null for none.</summary>
-    public string? Weights { get; init; }
+    /// <summary>The file, its delimiter, the target, the feature and weight columns, and what a missing cell does.</summary>
+    public required DataSource Source { get; init; }
 
     /// <summary>Newton (the default) or gradient descent.</summary>
     public Solver Solver { get; init; } = Solver.Newton;

@@ -23,10 +23,11 @@ internal static class SvmRunner
     public static SvmReport Run(SvmSettings settings, Terminal terminal)
     {
         settings.Validate();
-        var table = terminal.WithProgress($"read {settings.DataFile}", settings.Json, _ =>
-            CsvDataReader.Read(settings.DataFile, settings.Delimiter, terminal.Input));
-        var (complete, dropped) = CompleteRows.Of(table, settings.Missing, settings.Target, settings.Features);
-        var input = LoadedData.From(complete, settings.Target, settings.Features, classes: true) with { DroppedLines = dropped };
+        var source = settings.Source;
+        var table = terminal.WithProgress($"read {source.File}", settings.Json, _ =>
+            CsvDataReader.Read(source.File, source.Delimiter, terminal.Input));
+        var rows = source.Select(table, source.Features);
+        var input = LoadedData.From(rows.Table, source.Target, rows.Features, classes: true) with { DroppedLines = rows.DroppedLines };
         // Class 1 of the mapping (the larger number, the affirmative word, …) is the +1 side, as for logistic regression.
         var data = input.Data.WithTargets(MarginLabels.FromClasses(input.Data.Targets.Span));
         if (settings.Engines.Contains("torch")) Torch.Initialize();

@@ -9,20 +9,8 @@ internal sealed record SvmSettings
     /// <summary>C when --margin soft is asked for without --C.</summary>
     public const double DefaultC = 1.0;
 
-    /// <summary>The CSV file, or "-" for standard input.</summary>
-    public required string DataFile { get; init; }
-
-    /// <summary>The character between fields.</summary>
-    public char Delimiter { get; init; } = ',';
-
-    /// <summary>What a missing cell in a column used does: an error (the default) or its row dropped.</summary>
-    public MissingValues Missing { get; init; }
-
-    /// <summary>The class column: two labels, the one <see cref="Data.LabelMapping"/> makes class 1 on the +1 side.</summary>
-    public required string Target { get; init; }
-
-    /// <summary>The feature columns; null for every column but the target.</summary>
-    public IReadOnlyList<string>? Features { get; init; }
+    /// <summary>The file, its delimiter, the target, the feature and weight columns, and what a missing cell does.</summary>
+    public required DataSource Source { get; init; }
 
     /// <summary>Hard margin (the default) or soft.</summary>
     public MarginKind Margin { get; init; } = MarginKind.Hard;
@@ -71,6 +59,6 @@ internal sealed record SvmSettings
         if (Tolerance is double tol && !(tol > 0.0 && tol < 1.0))
             throw new UsageException(FormattableString.Invariant($"--tol is {tol}; for --model svm it is the relative duality gap, in (0, 1)"));
         if (MaxIterations is < 0) throw new UsageException($"--epochs is {MaxIterations}; it must be ≥ 0");
-        if (PlotFile is string plot) FitSettings.CheckPlot(plot, DataFile);
+        if (PlotFile is string plot) FitSettings.CheckPlot(plot, Source.File);
     }
 }

@@ -23,7 +23,7 @@ internal static class FitJson
                 ["features"] = new JsonArray([.. report.Features.FeatureNames.Select(n => (JsonNode)n)]),
                 ["classes"] = classes is null ? null : new JsonObject { ["0"] = classes.Zero, ["1"] = classes.One },
                 ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
-                ["weights"] = WeightsSummary.Json(settings.Weights, report.Features),
+                ["weights"] = WeightsSummary.Json(settings.Source.Weights, report.Features),
             },
             ["model"] = settings.Model == ModelKind.Linear ? "linear" : "logistic",
             ["solver"] = settings.Solver.ToString().ToLowerInvariant(),

@@ -37,7 +37,7 @@ internal static class FitText
         console.WriteLine();
 
         console.WriteLine("Metrics on the training data" + (separated is not null ? " (of the last iterate, which separates the classes)" : "")
-                          + (settings.Weights is not null ? " (unweighted: every row counts once)" : ""));
+                          + (settings.Source.Weights is not null ? " (unweighted: every row counts once)" : ""));
         console.Write(settings.Model == ModelKind.Linear ? RegressionMetrics(report) : ClassificationMetrics(report));
         if (settings.Model == ModelKind.Logistic)
         {
@@ -69,7 +69,7 @@ internal static class FitText
         var text = $"{data.RowCount} rows; target '{data.TargetName}'";
         if (report.Input.Classes is { } classes) text += $" (class 1 = '{classes.One}', class 0 = '{classes.Zero}')";
         text += $"; features {string.Join(", ", data.FeatureNames)}";
-        if (WeightsSummary.Sentence(report.Settings.Weights, data) is string weights) text += $"; {weights}";
+        if (WeightsSummary.Sentence(report.Settings.Source.Weights, data) is string weights) text += $"; {weights}";
         return DroppedRows.Sentence(report.Input.DroppedLines) is string dropped ? $"{text}; {dropped}" : text;
     }
 

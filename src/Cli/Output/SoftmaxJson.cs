@@ -24,7 +24,7 @@ internal static class SoftmaxJson
                 ["classes"] = new JsonArray([.. report.Labels.Labels.Select(l => (JsonNode)l)]),
                 ["referenceClass"] = report.Labels.Labels[0],
                 ["missing"] = DroppedRows.Json(report.Input.DroppedLines),
-                ["weights"] = WeightsSummary.Json(settings.Weights, data),
+                ["weights"] = WeightsSummary.Json(settings.Source.Weights, data),
             },
             ["model"] = "softmax",
             ["solver"] = settings.Solver == Solver.Gd ? "gd" : "newton",

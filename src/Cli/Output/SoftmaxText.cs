@@ -15,7 +15,7 @@ internal static class SoftmaxText
         var first = report.Fits[0];
         console.WriteLine($"fit    softmax (multinomial logistic) regression by {Method(first.Fit.Method)} on {report.Input.Source}");
         console.WriteLine($"solve  minimise (1/n) Σ [log Σ_c e^(z_ic) − z_(i,yᵢ)]{(report.Settings.L2 > 0 ? $" + {Format.Value(report.Settings.L2)}‖W‖²" : "")}, z_ic = w_cᵀxᵢ + b_c");
-        var weights = WeightsSummary.Sentence(report.Settings.Weights, data) is string sentence ? $"; {sentence}" : "";
+        var weights = WeightsSummary.Sentence(report.Settings.Source.Weights, data) is string sentence ? $"; {sentence}" : "";
         console.WriteLine($"data   {data.RowCount} rows; target '{data.TargetName}' with {labels.Length} classes {string.Join(", ", labels.Select((l, c) => $"{c} = '{l}'"))}; features {string.Join(", ", data.FeatureNames)}{weights}");
         if (DroppedRows.Sentence(report.Input.DroppedLines) is string dropped) console.WriteLine($"       {dropped}");
         console.WriteLine($"       class 0 ('{labels[0]}') is the reference category: its weights are 0, and each other class's are its log-odds against it");
@@ -39,7 +39,7 @@ internal static class SoftmaxText
         console.Write(coefficients);
         console.WriteLine();
 
-        console.WriteLine("Run and fit (on the training data" + (report.Settings.Weights is not null ? "; the loss weighted, the log-loss and the rates counting every row once)" : ")"));
+        console.WriteLine("Run and fit (on the training data" + (report.Settings.Source.Weights is not null ? "; the loss weighted, the log-loss and the rates counting every row once)" : ")"));
         var run = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn(new Text("")));
         foreach (var f in report.Fits) run.AddColumn(RightColumn(f.Fit.Engine));
         AddRow(run, "loss (penalised)", report.Fits.Select(f => Format.Value(f.Fit.FinalLoss)));
