@@ -15,7 +15,8 @@ internal sealed class FuzzArguments(Random random)
     /// <summary>
     /// A <c>fit</c> of <paramref name="file"/>, stored at <paramref name="data"/>, with --plot into
     /// <paramref name="plotDirectory"/> sometimes: when <paramref name="wellFormed"/>, options that fit together and
-    /// the file's model; otherwise any of them, hostile values included.
+    /// the file's model (or now and then softmax or svm, with --missing, --weights, --terms, --categorical and --robust
+    /// among the options); otherwise any of them, hostile values included.
     /// </summary>
     public string[] Fit(string data, FuzzCsv.File file, string plotDirectory, bool wellFormed)
     {
@@ -25,7 +26,11 @@ internal sealed class FuzzArguments(Random random)
             args.AddRange(["--delimiter", file.Delimiter == "\t" ? "tab" : !wellFormed && random.Next(10) == 0 ? "," : file.Delimiter]);
         args.AddRange(["--target", !wellFormed && random.Next(10) == 0 ? Pick(["nope", "Y", "", header[0]]) : header[^1]]);
         var logistic = wellFormed ? file.Classes : random.Next(3) == 0;
-        args.AddRange(["--model", !wellFormed && random.Next(30) == 0 ? "cubic" : logistic ? "logistic" : "linear"]);
+        // Now and then the class models, softmax and svm, on the same files: their refusals (too few rows, separated
+        // classes, a number target of many labels, an option they do not take) must be one line too. A clean run takes
+        // softmax only on a file of two classes, so that it fits.
+        var other = random.Next(12) switch { 0 when !wellFormed || file.Classes => "softmax", 1 when !wellFormed => "svm", _ => null };
+        args.AddRange(["--model", !wellFormed && random.Next(30) == 0 ? "cubic" : other ?? (logistic ? "logistic" : "linear")]);
         var solver = random.Next(4) switch { 0 or 1 => "gd", 2 => null, _ => wellFormed ? (logistic ? "newton" : "qr") : Pick(["gd", "qr", "newton"]) };
         if (solver is not null) args.AddRange(["--solver", solver]);
         // The reference most often: libtorch too, but its in-process runs are what the time limit is spent on.
@@ -41,6 +46,12 @@ internal sealed class FuzzArguments(Random random)
         if (random.Next(8) == 0 && (!wellFormed || header.Length == 2)) args.AddRange(["--degree", wellFormed ? Pick(["1", "2", "3"]) : Pick(["1", "2", "3", "0", "20", "x"])]);
         if (random.Next(6) == 0 && header.Length > 2)
             args.AddRange(["--features", wellFormed ? header[0] : string.Join(",", header.Take(random.Next(0, header.Length)).Append(Pick(["x1", "", "y", "zz"])))]);
+        if (random.Next(6) == 0) args.AddRange(["--missing", wellFormed ? "drop" : Pick(["drop", "error", "ignore", ""])]);
+        if (!wellFormed && random.Next(8) == 0) args.AddRange(["--weights", Pick([header[0], header[^1], "w", ""])]); // a column of any sign
+        if (random.Next(10) == 0 && !args.Contains("--features"))
+            args.AddRange(["--terms", wellFormed ? $"{header[0]} + {header[0]}^2" : Pick([$"{header[0]}:{header[0]}", $"{header[0]} +", "x^0", "^", $"`{header[0]}`^99"])]);
+        if (random.Next(12) == 0) args.AddRange(["--categorical", Pick([header[0], header[^1], "nope"])]);
+        if (random.Next(12) == 0) args.AddRange(wellFormed ? ["--robust", "hc3"] : [Pick(["--robust", "--level"]), Pick(["hc0", "hc9", "0.9", "1", "x"])]);
         if (random.Next(8) == 0) args.AddRange(["--plot", wellFormed ? Path.Combine(plotDirectory, random.Next(3) == 0 ? "plot.png" : "plot.svg") : Plot(plotDirectory, data)]);
         if (random.Next(3) == 0) args.Add("--json");
         if (!wellFormed && random.Next(25) == 0) args.Insert(random.Next(1, args.Count + 1), Pick(Junk));
