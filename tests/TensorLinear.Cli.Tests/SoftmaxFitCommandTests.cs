@@ -123,4 +123,25 @@ public class SoftmaxFitCommandTests
         Assert.Contains("constant", Tool.RunWithInput("x,y\n1,a\n2,a\n3,a\n4,a\n", "fit", "--data", "-", "--target", "y", "--model", "softmax").AssertBadInput());
         Assert.Contains("rows", Tool.RunWithInput("x,y\n1,a\n2,b\n", "fit", "--data", "-", "--target", "y", "--model", "softmax").AssertBadInput()); // 2 rows for 2 parameters per class
     }
+
+    [Theory]
+    [InlineData("x1,x2", "Softmax regions of the reference fit, 3 classes")]
+    [InlineData("x1", "Probability of each row's own class (reference fit)")]
+    public void ThePlotHasTheLossAndTheRegionsOrTheOwnClassProbabilities(string features, string title)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tensorlinear-{Guid.NewGuid():N}.svg");
+        try
+        {
+            Assert.Equal(0, Tool.Run("fit", "--data", Three, "--target", "species", "--features", features, "--model", "softmax", "--plot", path).ExitCode);
+            System.Xml.Linq.XNamespace svg = "http://www.w3.org/2000/svg";
+            var texts = System.Xml.Linq.XDocument.Load(path).Root!.Descendants(svg + "text").Select(t => t.Value.Trim()).ToList();
+            foreach (var text in new[] { "Loss per iteration: Newton's method", title, "'virginica'", "reference (6 iterations)" })
+                Assert.Contains(text, texts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.Contains("--plot", Tool.Run("fit", "--data", Three, "--target", "species", "--model", "softmax", "--plot", "plot.pdf").AssertBadInput());
+    }
 }

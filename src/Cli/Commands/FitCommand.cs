@@ -91,9 +91,9 @@ internal static class FitCommand
                     throw new UsageException($"{option.Name} is an option of --model svm");
             if (parse.GetValue(model) == "softmax")
             {
-                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust, plot })
+                foreach (var option in new Option[] { l1, standardize, degree, terms, categorical, save, noIntercept, level, robust })
                     if (parse.GetResult(option) is { Implicit: false })
-                        throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol, --l2 and --weights)");
+                        throw new UsageException($"{option.Name} does not apply to --model softmax (its options are --solver newton|gd, --engine, --lr, --epochs, --tol, --l2, --weights and --plot)");
                 return RunSoftmax(terminal, new SoftmaxSettings
                 {
                     Source = source,
@@ -108,6 +108,7 @@ internal static class FitCommand
                     Epochs = parse.GetValue(epochs),
                     Tolerance = parse.GetValue(tolerance),
                     L2 = parse.GetValue(l2),
+                    PlotFile = parse.GetValue(plot),
                     Json = parse.GetValue(json),
                 });
             }
@@ -181,6 +182,7 @@ internal static class FitCommand
     internal static int RunSoftmax(Terminal terminal, SoftmaxSettings settings)
     {
         var report = SoftmaxRunner.Run(settings, terminal);
+        if (settings.PlotFile is string path) Output.Plots.SoftmaxPlot.Write(path, report);
         if (settings.Json) Json.Write(terminal.Output, SoftmaxJson.Build(report));
         else SoftmaxText.Write(terminal.Display, report);
         return ExitCodes.Success;

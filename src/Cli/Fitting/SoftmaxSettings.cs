@@ -24,6 +24,9 @@ internal sealed record SoftmaxSettings
     /// <summary>The ridge strength λ₂ on the weights.</summary>
     public double L2 { get; init; }
 
+    /// <summary>The plot file (SVG or PNG by the extension); null for none.</summary>
+    public string? PlotFile { get; init; }
+
     public bool Json { get; init; }
 
     /// <summary>The engines to run, in order.</summary>
@@ -43,5 +46,6 @@ internal sealed record SoftmaxSettings
             throw new UsageException(FormattableString.Invariant($"--lr is {eta}; it must be a positive number or 'auto'"));
         if (LearningRate is not null && Solver == Solver.Newton) throw new UsageException("--lr is gradient descent's step; Newton's method chooses its own (use --solver gd)");
         if (Epochs is < 0) throw new UsageException($"--epochs is {Epochs}; it must be ≥ 0");
+        if (PlotFile is string plot) FitSettings.CheckPlot(plot, Source.File);
     }
 }

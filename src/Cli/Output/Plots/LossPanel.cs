@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using TensorLinear.Cli.Fitting;
@@ -12,16 +13,27 @@ internal static class LossPanel
 {
     private const double LogScaleSpan = 50;
 
-    public static Plot Create(FitReport report)
+    /// <summary>One engine's run as the panel draws it: its name, its losses from the start, and its steps.</summary>
+    internal readonly record struct Run(string Engine, ImmutableArray<double> LossHistory, int Iterations);
+
+    /// <summary>The panel of a fit's runs (none for closed-form least squares, which gets a note instead).</summary>
+    public static Plot Create(FitReport report) =>
+        Create(FitText.SolverName(report.Settings.Solver), report.Settings.Solver == Solver.Newton,
+               [.. report.Fits.Select(f => new Run(f.Engine, f.LossHistory, f.Iterations))], report.Fits[0].Loss);
+
+    /// <summary>
+    /// The panel of any iterative fit: <paramref name="solver"/> names it, <paramref name="newton"/> counts iterations
+    /// rather than epochs; with no losses, a note of <paramref name="finalLoss"/> (closed form).
+    /// </summary>
+    internal static Plot Create(string solver, bool newton, IReadOnlyList<Run> runs, double finalLoss)
     {
         var plot = new Plot();
-        var solver = report.Settings.Solver;
-        var step = solver == Solver.Newton ? "iteration" : "epoch";
-        var histories = report.Fits.Where(f => f.LossHistory.Length > 0).ToList();
+        var step = newton ? "iteration" : "epoch";
+        var histories = runs.Where(f => f.LossHistory.Length > 0).ToList();
         if (histories.Count == 0)
         {
-            plot.Title($"Loss: {FitText.SolverName(solver)}");
-            plot.Add.Annotation($"closed-form least squares: no epochs\nfinal loss (MSE) {Format.Value(report.Fits[0].Loss)}", Alignment.MiddleCenter);
+            plot.Title($"Loss: {solver}");
+            plot.Add.Annotation($"closed-form least squares: no epochs\nfinal loss (MSE) {Format.Value(finalLoss)}", Alignment.MiddleCenter);
             plot.Axes.SetLimits(0, 1, 0, 1);
             // No axes to read: ticks with no labels, the frame kept so that the title stays.
             plot.Axes.Left.TickGenerator = new NumericManual();
@@ -29,7 +41,7 @@ internal static class LossPanel
             plot.HideGrid();
             return plot;
         }
-        plot.Title($"Loss per {step}: {FitText.SolverName(solver)}");
+        plot.Title($"Loss per {step}: {solver}");
 
         var values = histories.SelectMany(f => f.LossHistory).Where(double.IsFinite).ToList();
         var log = values.Count > 0 && values.All(v => v > 0) && values.Max() / values.Min() > LogScaleSpan;
