@@ -75,6 +75,11 @@ foreach (var (rows, features) in new[] { big, mid })
         Peer("--sizes", $"{rows}x{features}", "--kinds", key.Split('/')[0], "--runs", $"{runs}", "--warmup", $"{warmup}");
         results.Add($"epoch/onepass/{key}", Epoch(EpochBenchmarks.OnePass, w));
         results.Add($"epoch/reference/{key}", Epoch(EpochBenchmarks.Reference, w));
+        // The same epoch with sample weights (X shared, not copied): the cost of weighting on each engine. The one-pass
+        // path takes the canonical loop for weighted data, so it is not measured again.
+        var weighted = w with { Data = w.Data.WithSampleWeights(Workloads.SampleWeights(w.Rows)) };
+        results.Add($"epoch/reference-weighted/{key}", Epoch(EpochBenchmarks.Reference, weighted));
+        results.Add($"epoch/canonical-weighted/{key}", Epoch(EpochBenchmarks.Canonical, weighted));
         WithPolicy(ThreadPolicy.SingleThread, () =>
         {
             results.Add($"epoch/canonical-1t/{key}", Epoch(EpochBenchmarks.Canonical, w));

@@ -98,6 +98,20 @@ internal sealed class Report(Results r)
         }
         yield return "";
 
+        yield return "### Sample weights: the same epoch weighted (ms)";
+        yield return "";
+        yield return "ωᵢ = 1 + (i mod 3)/2 (`DataSet.WithSampleWeights`, X shared). The reference multiplies each row's ℓ′ᵢ by ωᵢ in its one loop; libtorch's canonical loop adds the product ω ⊙ ℓ and its sum to the graph; the one-pass kernel sums unweighted rows only, so weighted data take the canonical loop.";
+        yield return "";
+        yield return "| workload | reference | reference, weighted | torch, canonical | torch, canonical, weighted | weighted ÷ unweighted (reference) | weighted ÷ unweighted (canonical) |";
+        yield return "|---|---|---|---|---|---|---|";
+        foreach (var (key, name) in Workloads())
+        {
+            Measurement? reference = r[$"epoch/reference/{key}"], canonical = r[$"epoch/canonical/{key}"];
+            Measurement? weightedReference = r[$"epoch/reference-weighted/{key}"], weightedCanonical = r[$"epoch/canonical-weighted/{key}"];
+            yield return $"| {name} | {Ms(reference)} | {Ms(weightedReference)} | {Ms(canonical)} | {Ms(weightedCanonical)} | {Ratio(weightedReference, reference)} | {Ratio(weightedCanonical, canonical)} |";
+        }
+        yield return "";
+
         yield return "### Thread policy: the canonical epoch under each (ms)";
         yield return "";
         yield return $"Settings here — `LibraryDefaults` (libtorch's own choice at load): {Settings(ThreadPolicy.LibraryDefaults)}; `OnePoolAtATime` (the default): {Settings(ThreadPolicy.OnePoolAtATime)}; `SingleThread`: {Settings(ThreadPolicy.SingleThread)}. libtorch 2.10 runs MKL and its own kernels on one OpenMP pool.";

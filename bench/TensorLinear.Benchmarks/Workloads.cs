@@ -24,6 +24,9 @@ internal static class Workloads
 {
     public const ulong Seed = 42;
 
+    /// <summary>Sample weights ωᵢ = 1 + (i mod 3)/2 for the weighted epochs: deterministic, and not all equal.</summary>
+    public static double[] SampleWeights(int rows) => [.. Enumerable.Range(0, rows).Select(i => 1.0 + i % 3 / 2.0)];
+
     /// <summary>The linear and the logistic workload on one feature matrix (shared, not copied).</summary>
     public static (Workload Linear, Workload Logistic) Pair(int rows, int features)
     {
