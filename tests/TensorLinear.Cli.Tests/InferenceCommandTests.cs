@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static TensorLinear.Cli.Tests.InferenceJson;
 using TensorLinear.Tests.Shared;
 
 namespace TensorLinear.Cli.Tests;
@@ -10,16 +11,6 @@ public sealed class InferenceCommandTests
     private static string Shipped(string name) => Path.Combine(AppContext.BaseDirectory, "Shared", name);
 
     private static JsonElement Fit(params string[] options) => Tool.Run(["fit", "--json", .. options]).Json();
-
-    private static double[] Column(JsonElement inference, string member) =>
-        [.. inference.GetProperty("table").EnumerateArray().Select(row => row.GetProperty(member).GetDouble())];
-
-    private static void Close(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance, string what)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        for (var j = 0; j < expected.Count; j++)
-            Assert.True(Math.Abs(actual[j] - expected[j]) <= tolerance * Math.Abs(expected[j]), $"{what}[{j}]: {actual[j]:R} against {expected[j]:R}");
-    }
 
     [Fact]
     public void LogisticOnDiabetesGivesStatsmodelsTableOnBothEngines()

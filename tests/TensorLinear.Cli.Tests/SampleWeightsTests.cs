@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static TensorLinear.Cli.Tests.InferenceJson;
 using TensorLinear.Tests.Shared;
 
 namespace TensorLinear.Cli.Tests;
@@ -18,18 +19,6 @@ public sealed class SampleWeightsTests : IDisposable
         var path = Path.Combine(_folder, name);
         File.WriteAllLines(path, lines);
         return path;
-    }
-
-    private static double[] Column(JsonElement inference, string member) =>
-        [.. inference.GetProperty("table").EnumerateArray().Select(row => row.GetProperty(member).GetDouble())];
-
-    private static double[] Coefficients(JsonElement fit) => [.. fit.GetProperty("coefficients").EnumerateObject().Select(p => p.Value.GetDouble())];
-
-    private static void Close(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance, string what)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        for (var j = 0; j < expected.Count; j++)
-            Assert.True(Math.Abs(actual[j] - expected[j]) <= tolerance * Math.Abs(expected[j]), $"{what}[{j}]: {actual[j]:R} against {expected[j]:R}");
     }
 
     [Fact]
