@@ -32,6 +32,23 @@ public sealed class LeastSquaresTests
     }
 
     [Fact]
+    public void WeightedLeastSquaresIsTheSameAtEveryScaleOfTheWeights()
+    {
+        // Whitened rows √(ωᵢ/2ᵏ)(1, xᵢ, yᵢ): a common factor of the weights changes nothing but RSS, even at 1e305,
+        // where √ωᵢ·xᵢ squared and summed would leave double's range.
+        var data = Noisy(500, 3, seed: 11);
+        var weights = Enumerable.Range(0, data.RowCount).Select(i => 0.5 + i % 4).ToArray();
+        var a = TensorLeastSquares.Fit(data.WithSampleWeights(weights));
+        var b = TensorLeastSquares.Fit(data.WithSampleWeights([.. weights.Select(w => w * 1e305)]));
+        var plain = TensorLeastSquares.Fit(data);
+
+        double[] x = a.Model.ToParameterVector(), y = b.Model.ToParameterVector();
+        for (var j = 0; j < x.Length; j++) Assert.Equal(x[j], y[j], 1e-12);
+        Assert.Equal(1.0, b.ResidualSumOfSquares / (1e305 * a.ResidualSumOfSquares), 1e-13);
+        Assert.NotEqual(plain.Model.ToParameterVector(), x); // the weights do change the fit
+    }
+
+    [Fact]
     public void AnExactLinearRelationIsRecovered()
     {
         // y = 2 + 3x₁ − x₂ exactly, in small integers: the residual is 0 and the fit is exact up to the backward

@@ -43,8 +43,12 @@ public static class TensorLeastSquares
         ArgumentNullException.ThrowIfNull(data);
         Torch.Initialize();
         using var scope = NewDisposeScope();
-        var rootWeights = DataTensors.SampleWeights(data)?.sqrt();
-        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept, blockRows: 0, data.FeatureNames, rootWeights);
+        // √(ωᵢ/2ᵏ), k the exponent of the largest weight: exact, leaves θ̂ as it is, scales RSS by 2⁻ᵏ, and keeps the
+        // whitened rows no larger than the data whatever the weights' scale (as the reference's ScaledWeights does).
+        var k = data.IsWeighted ? PowerOfTwoScaling.Exponent(data.SampleWeights.Span) : 0;
+        using Scalar scale = Math.ScaleB(1.0, -k); // held for the call: see Runtime/LibTorchSharpExports
+        var rootWeights = data.IsWeighted ? (DataTensors.SampleWeights(data)! * scale).sqrt() : null;
+        return Fit(DataTensors.Features(data), DataTensors.Targets(data), fitIntercept, blockRows: 0, data.FeatureNames, rootWeights, k);
     }
 
     /// <summary>Fits y ≈ Xw + b (or y ≈ Xw without an intercept) to an n×d float64 feature matrix and n targets.</summary>
@@ -60,9 +64,9 @@ public static class TensorLeastSquares
 
     /// <summary>The fit with a chosen block height (0: about 2 MB per block), for the benchmark's comparison of block
     /// sizes; <paramref name="featureNames"/> name the columns in messages (x1, x2, … when null); rows whitened by
-    /// <paramref name="rootWeights"/> √ωᵢ when given.</summary>
+    /// <paramref name="rootWeights"/> √(ωᵢ/2ᵏ) when given, k = <paramref name="weightExponent"/> scaling RSS back.</summary>
     internal static LeastSquaresSolution Fit(Tensor features, Tensor targets, bool fitIntercept, long blockRows,
-                                             IReadOnlyList<string>? featureNames = null, Tensor? rootWeights = null)
+                                             IReadOnlyList<string>? featureNames = null, Tensor? rootWeights = null, int weightExponent = 0)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
@@ -109,7 +113,7 @@ public static class TensorLeastSquares
             for (var k = i + 1; k < p; k++) sum -= r[i, k] * theta[k];
             theta[i] = sum / r[i, i];
         }
-        var rss = PowerOfTwoScaling.Unscale(r[p, p] * r[p, p], 2 * e, nameof(features), "the residual sum of squares");
+        var rss = PowerOfTwoScaling.Unscale(r[p, p] * r[p, p], 2 * e + weightExponent, nameof(features), "the residual sum of squares");
         for (var j = 0; j < p; j++)
             theta[j] = PowerOfTwoScaling.Unscale(theta[j], e - exponents[j], nameof(features), $"the coefficient of {columnNames[j]}");
         var model = new LinearModel(theta.AsSpan(offset).ToArray(), fitIntercept ? theta[0] : 0.0);

@@ -1,5 +1,6 @@
 using TensorLinear.Data;
 using TensorLinear.Models;
+using TensorLinear.Numerics;
 using TensorLinear.Reference.LeastSquares;
 using TensorLinear.Reference.Metrics;
 using TensorLinear.Reference.Models;
@@ -47,8 +48,11 @@ public static class LinearInference
 
         var targets = data.TargetArray();
         var residuals = OrdinaryLeastSquares.Whitened(data, [.. LinearRegression.Predict(data, estimate).Select((prediction, i) => targets[i] - prediction)]);
+        // With weights, RSS and TSS are those of ω/2ᵏ (OrdinaryLeastSquares.ScaledWeights), which every statistic below
+        // but the two sums themselves is unchanged by; those are scaled back for the report.
+        var (weights, scale) = OrdinaryLeastSquares.ScaledWeights(data);
         var rss = residuals.Sum(e => e * e);
-        var tss = RegressionMetrics.TotalSumOfSquares(targets, data.IsWeighted ? data.SampleWeightArray() : null, fitIntercept);
+        var tss = RegressionMetrics.TotalSumOfSquares(targets, weights, fitIntercept);
         if (tss == 0.0)
             throw new DegenerateInputException(nameof(data), fitIntercept ? "has a constant target, so R² and the null model's likelihood are undefined" : "has every target 0");
 
@@ -64,14 +68,16 @@ public static class LinearInference
         double? f = q > 0 ? WaldTest.Statistic(theta, covariance, q) / q : null;
         var rSquared = 1.0 - rss / tss;
         var k = fitIntercept ? 1 : 0;
-        var logWeights = data.IsWeighted ? data.SampleWeightArray().Sum(Math.Log) / 2.0 : 0.0; // ½Σ ln ωᵢ, the Jacobian of the whitening
+        var logWeights = weights?.Sum(Math.Log) / 2.0 ?? 0.0; // ½Σ ln ωᵢ, the Jacobian of the whitening
         var logLikelihood = GaussianLogLikelihood(n, rss) + logWeights;
         var nullLogLikelihood = GaussianLogLikelihood(n, tss) + logWeights;
         var ratio = 2.0 * (logLikelihood - nullLogLikelihood);
         var statistics = new ModelStatistics(n, p, q, n - p,
             rSquared, 1.0 - (1.0 - rSquared) * (n - k) / (n - p),
             f, f is double value ? Distributions.FUpperTail(value, q, n - p) : null,
-            logLikelihood, nullLogLikelihood, rss, tss,
+            logLikelihood, nullLogLikelihood,
+            weights is null ? rss : PowerOfTwoScaling.Unscale(rss, scale, nameof(data), "the residual sum of squares"),
+            weights is null ? tss : PowerOfTwoScaling.Unscale(tss, scale, nameof(data), "the total sum of squares"),
             InformationCriteria.Aic(logLikelihood, p), InformationCriteria.Bic(logLikelihood, p, n),
             null, ratio, Distributions.ChiSquaredUpperTail(ratio, q));
         return new ModelInference(table, statistics);

@@ -57,7 +57,8 @@ public static class OrdinaryLeastSquares
         var covariance = rInverse.TransposeAndMultiply(rInverse).Multiply(variance); // σ̂²R⁻¹R⁻ᵀ
 
         // The RSS first: where the data's squares leave double's range, it is the first thing to go.
-        var unscaledRss = PowerOfTwoScaling.Unscale(rss, 2 * e, nameof(data), "the residual sum of squares");
+        var (weights, weightExponent) = ScaledWeights(data);
+        var unscaledRss = PowerOfTwoScaling.Unscale(rss, 2 * e + weightExponent, nameof(data), "the residual sum of squares");
         var order = ThetaOrder(data.FeatureCount, fitIntercept);
         double Coefficient(int j) => PowerOfTwoScaling.Unscale(theta[order[j]], e - exponents[order[j]], nameof(data), $"the coefficient of {names[order[j]]}");
         var coefficients = Enumerable.Range(0, data.FeatureCount).Select(Coefficient).ToArray();
@@ -69,7 +70,7 @@ public static class OrdinaryLeastSquares
 
         return new LeastSquaresFit(coefficients, fitIntercept ? Coefficient(p - 1) : 0.0, fitIntercept, thetaCovariance,
                                    unscaledRss, n,
-                                   RSquared(data, y.ToArray(), fitted.ToArray(), rss, e, fitIntercept), data.FeatureNames);
+                                   RSquared(data, weights, y.ToArray(), fitted.ToArray(), rss, e, fitIntercept), data.FeatureNames);
     }
 
     /// <summary>
@@ -140,24 +141,39 @@ public static class OrdinaryLeastSquares
         var offset = fitIntercept ? 1 : 0;
         var exponents = new int[data.FeatureCount + offset];
         var features = data.Features.Span;
+        var roots = RootWeights(data);
         for (var c = 0; c < data.FeatureCount; c++)
         {
             var largest = 0.0;
-            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs(RootWeight(data, i) * features[i * data.FeatureCount + c]));
+            for (var i = 0; i < data.RowCount; i++) largest = Math.Max(largest, Math.Abs((roots?[i] ?? 1.0) * features[i * data.FeatureCount + c]));
             exponents[c + offset] = PowerOfTwoScaling.Exponent(largest);
         }
         var design = Matrix<double>.Build.Dense(data.RowCount, exponents.Length,
-            (i, c) => c < offset ? RootWeight(data, i) : Math.ScaleB(RootWeight(data, i) * data[i, c - offset], -exponents[c]));
+            (i, c) => c < offset ? roots?[i] ?? 1.0 : Math.ScaleB((roots?[i] ?? 1.0) * data[i, c - offset], -exponents[c]));
         return (design, exponents);
     }
 
-    // √ωᵢ, exactly 1 for unweighted data, so that whitening leaves them bit for bit as they are.
-    private static double RootWeight(DataSet data, int row) => data.IsWeighted ? Math.Sqrt(data.SampleWeight(row)) : 1.0;
+    /// <summary>
+    /// The sample weights divided by 2ᵏ, k the exponent of the largest (exact), and k; (null, 0) for unweighted data.
+    /// Weighted least squares is unchanged by a common factor of the weights — θ̂, Cov(θ̂), R² and ℓ alike, and RSS
+    /// scales by it — and ω/2ᵏ &lt; 2 keeps the whitened rows no larger than the data's own, whatever the weights' scale.
+    /// </summary>
+    internal static (double[]? Weights, int Exponent) ScaledWeights(DataSet data)
+    {
+        if (!data.IsWeighted) return (null, 0);
+        var k = PowerOfTwoScaling.Exponent(data.SampleWeights.Span);
+        return ([.. data.SampleWeightArray().Select(w => Math.ScaleB(w, -k))], k);
+    }
 
-    /// <summary>The values vᵢ times √ωᵢ: the targets or residuals of the whitened problem (unchanged when unweighted).</summary>
+    // √(ωᵢ/2ᵏ), the whitening factors; null for unweighted data, whose rows stay bit for bit as they are.
+    private static double[]? RootWeights(DataSet data) => ScaledWeights(data).Weights?.Select(Math.Sqrt).ToArray();
+
+    /// <summary>The values vᵢ times √(ωᵢ/2ᵏ) (<see cref="ScaledWeights"/>): the targets or residuals of the whitened problem (unchanged when unweighted).</summary>
     internal static double[] Whitened(DataSet data, double[] values)
     {
-        for (var i = 0; i < values.Length; i++) values[i] *= RootWeight(data, i);
+        var roots = RootWeights(data);
+        if (roots is not null)
+            for (var i = 0; i < values.Length; i++) values[i] *= roots[i];
         return values;
     }
 
@@ -180,13 +196,13 @@ public static class OrdinaryLeastSquares
     }
 
     // R² of the scaled, whitened targets y and fit; for weighted data 1 − RSS/TSS_ω with TSS_ω from the targets 2⁻ᵉyᵢ
-    // themselves (whitened targets have no single mean to centre on).
-    private static double? RSquared(DataSet data, double[] targets, double[] fitted, double rss, int e, bool fitIntercept)
+    // themselves (whitened targets have no single mean to centre on) and the same scaled weights as RSS.
+    private static double? RSquared(DataSet data, double[]? weights, double[] targets, double[] fitted, double rss, int e, bool fitIntercept)
     {
         if (RegressionMetrics.AreConstant(data.TargetArray()) && (fitIntercept || data.Targets.Span[0] == 0.0)) return null;
-        if (!data.IsWeighted)
+        if (weights is null)
             return fitIntercept ? RegressionMetrics.RSquared(targets, fitted) : RegressionMetrics.UncentredRSquared(targets, fitted);
         var scaled = data.TargetArray().Select(v => Math.ScaleB(v, -e)).ToArray();
-        return 1.0 - rss / RegressionMetrics.TotalSumOfSquares(scaled, data.SampleWeightArray(), fitIntercept);
+        return 1.0 - rss / RegressionMetrics.TotalSumOfSquares(scaled, weights, fitIntercept);
     }
 }

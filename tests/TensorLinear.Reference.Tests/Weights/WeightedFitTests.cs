@@ -160,6 +160,45 @@ public class WeightedFitTests
         Assert.Equal(plain.Statistics.LogLikelihood, weighted.Statistics.LogLikelihood, 1e-11);
     }
 
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(1e-300)]
+    public void WeightsOfAnyScaleGiveTheSameWeightedLeastSquares(double factor)
+    {
+        // WLS is unchanged by a common factor c of the weights but for RSS (times c); run on ω/2ᵏ, it stays in range
+        // where the whitened rows √(cωᵢ)xᵢ and their squares would not.
+        var (weighted, _) = WeightsAndRepeats(8, labels: false);
+        var scaled = weighted.WithSampleWeights([.. weighted.SampleWeightArray().Select(w => w * factor)]);
+        var a = LinearInference.Of(weighted, OrdinaryLeastSquares.Fit(weighted).Model);
+        var fit = OrdinaryLeastSquares.Fit(scaled);
+        var b = LinearInference.Of(scaled, fit.Model);
+
+        for (var j = 0; j < 3; j++)
+        {
+            Assert.Equal(a.Coefficients.Coefficients[j].Estimate, b.Coefficients.Coefficients[j].Estimate, 1e-12);
+            Assert.Equal(a.Coefficients.Coefficients[j].StandardError, b.Coefficients.Coefficients[j].StandardError, 1e-12);
+        }
+        Assert.Equal(a.Statistics.RSquared!.Value, b.Statistics.RSquared!.Value, 1e-14);
+        Assert.Equal(a.Statistics.LogLikelihood, b.Statistics.LogLikelihood, 1e-10);
+        Assert.Equal(1.0, b.Statistics.Deviance / (factor * a.Statistics.Deviance), 1e-13);
+        Assert.Equal(1.0, fit.ResidualSumOfSquares / (factor * a.Statistics.Deviance), 1e-13);
+    }
+
+    [Fact]
+    public void ASumOfSquaresBeyondDoubleIsSaidToBeNotReturnedAsInfinity()
+    {
+        // Weights near 1e306: the fit and its RSS are still in range, but Σωᵢ(yᵢ − ȳ)² is about 1e308 and is not.
+        // (Computed on the weights as given, it became ∞ and R² came out as 1.)
+        var (weighted, _) = WeightsAndRepeats(8, labels: false);
+        var huge = weighted.WithSampleWeights([.. weighted.SampleWeightArray().Select(w => w * 1e306)]);
+        var fit = OrdinaryLeastSquares.Fit(huge);
+        var plain = OrdinaryLeastSquares.Fit(weighted);
+
+        for (var j = 0; j < 2; j++) Assert.Equal(plain.Coefficients[j], fit.Coefficients[j], 1e-12);
+        var ex = Assert.Throws<OutOfDomainException>(() => LinearInference.Of(huge, fit.Model));
+        Assert.Contains("the total sum of squares is about 1e308, beyond the range of double", ex.Message);
+    }
+
     [Fact]
     public void GradientDescentOnWeightedDataReachesWeightedLeastSquares()
     {
