@@ -101,6 +101,10 @@ public sealed class LossTests
         Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Scores(ones(3, dtype: float64), w, b)); // a vector is no matrix
         Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Scores(x, w, ones(2, dtype: float64))); // a bias of two
         Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.DataLoss(ModelKind.Linear, ones(3, dtype: float64), ones(2, dtype: float64)));
+        // Sample weights: one per row, on the linear models' twin and on the softmax twin alike.
+        Assert.Throws<DimensionMismatchException>(() => TensorEmpiricalRisk.Loss(ModelKind.Linear, x, ones(3, dtype: float64), w, b, Penalty.None, ones(2, dtype: float64)));
+        Assert.Contains("has 2 weights but features has 3 rows; there is one sample weight per row",
+            Assert.Throws<DimensionMismatchException>(() => TensorLinear.Autograd.Softmax.TensorSoftmax.Loss(x, tensor(new long[] { 0, 1, 2 }), ones(2, 2, dtype: float64), zeros(2, dtype: float64), Penalty.None, ones(2, dtype: float64))).Message);
         Expect.EngineStillWorks();
     }
 

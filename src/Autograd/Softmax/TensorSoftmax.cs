@@ -59,6 +59,8 @@ public static class TensorSoftmax
             throw new InvalidInputException(nameof(labels), $"is a {labels.dtype} tensor of shape {Shapes.Format(labels.shape)}; the class labels are an int64 vector");
         if (labels.size(0) != n)
             throw new DimensionMismatchException(nameof(labels), $"has {labels.size(0)} labels but features has {n} rows; there is one label per row");
+        if (sampleWeights is not null && TensorChecks.VectorShape(sampleWeights, nameof(sampleWeights)) != n)
+            throw new DimensionMismatchException(nameof(sampleWeights), $"has {sampleWeights.size(0)} weights but features has {n} rows; there is one sample weight per row");
         var k = TensorChecks.MatrixShape(weights, nameof(weights)).Rows + 1;
         using (no_grad())
         {

@@ -40,7 +40,10 @@ internal static class PredictRunner
             measured = table with { Rows = [.. table.Rows.Where(r => !MissingRows.IsMissing(r.Cells[column]))] };
             withoutTarget = [.. table.Rows.Where(r => MissingRows.IsMissing(r.Cells[column])).Select(r => r.Line)];
         }
-        var labelled = hasTarget && !measured.Rows.IsEmpty ? Encode(measured, saved, Targets(measured, saved)) : null;
+        // The rows measured are all the rows unless some lack their target: then only are they encoded a second time.
+        var labelled = !hasTarget || measured.Rows.IsEmpty ? null
+            : measured.Rows.Length == table.Rows.Length ? data.WithTargets(Targets(table, saved))
+            : Encode(measured, saved, Targets(measured, saved));
 
         var scores = LinearRegression.Predict(data, saved.Model); // z = wᵀx + b
         for (var i = 0; i < scores.Length; i++)

@@ -1,7 +1,7 @@
-using MathNet.Numerics.LinearAlgebra;
 using TensorLinear.Data;
 using TensorLinear.Models;
 using TensorLinear.Reference.Models;
+using TensorLinear.Reference.Training;
 
 namespace TensorLinear.Reference.Inference;
 
@@ -85,21 +85,10 @@ public static class LogisticInference
         return SandwichCovariance.Of(influence, residuals, leverage, kind);
     }
 
-    // (AᵀWA)⁻¹ = (Σωᵢ·∇²L)⁻¹ over the trained parameters, by Cholesky.
-    private static double[,] InverseInformation(DataSet data, LinearModel model, bool fitIntercept)
-    {
-        var hessian = LogisticRegression.Hessian(data, model);
-        var p = fitIntercept ? hessian.GetLength(0) : hessian.GetLength(0) - 1;
-        var information = Matrix<double>.Build.Dense(p, p, (j, k) => data.SampleWeightSum * hessian[j, k]);
-        try
-        {
-            return information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p)).ToArray();
-        }
-        catch (ArgumentException)
-        {
-            throw new DegenerateInputException(nameof(data), "gives an information matrix AᵀWA that is singular to rounding at the estimate (its probabilities are all near 0 or 1): the classes are (nearly) separated and the estimate has no finite covariance");
-        }
-    }
+    // (AᵀWA)⁻¹ = (Σωᵢ·∇²L)⁻¹ over the trained parameters, by Cholesky: Newton–Raphson's covariance.
+    private static double[,] InverseInformation(DataSet data, LinearModel model, bool fitIntercept) =>
+        PositiveDefinite.InverseInformation(TrainedBlock.Of(LogisticRegression.Hessian(data, model), fitIntercept), data.SampleWeightSum)
+        ?? throw new DegenerateInputException(nameof(data), "gives an information matrix AᵀWA that is singular to rounding at the estimate (its probabilities are all near 0 or 1): the classes are (nearly) separated and the estimate has no finite covariance");
 
     // ℓ₀: the intercept-only MLE p̂ = ȳ (0·ln 0 = 0), or p = ½ without an intercept; with weights ȳ = Σωᵢyᵢ/Σωᵢ.
     private static double NullLogLikelihood(DataSet data, bool fitIntercept)

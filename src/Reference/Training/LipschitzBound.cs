@@ -40,18 +40,9 @@ public static class LipschitzBound
     internal static double Of<TLoss>(DataSet data, double l2, bool fitIntercept) where TLoss : struct, IPointwiseLoss
     {
         var bound = EmpiricalRisk<TLoss>.HessianBound(data, l2);
-        var lipschitz = PowerIteration.LargestEigenvalue(fitIntercept ? bound : WeightBlock(bound, data.FeatureCount));
+        var lipschitz = PowerIteration.LargestEigenvalue(TrainedBlock.Of(bound, fitIntercept));
         if (lipschitz <= 0.0)
             throw new DegenerateInputException(nameof(data), "every feature is 0, the intercept is fixed and there is no ridge penalty: the loss does not depend on any trained parameter");
         return lipschitz;
-    }
-
-    private static double[,] WeightBlock(double[,] matrix, int d)
-    {
-        var block = new double[d, d];
-        for (var j = 0; j < d; j++)
-            for (var k = 0; k < d; k++)
-                block[j, k] = matrix[j, k];
-        return block;
     }
 }

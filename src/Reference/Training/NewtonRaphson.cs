@@ -46,8 +46,8 @@ public static class NewtonRaphson
     /// end of a run that found none, the last step v (when the steps stopped shrinking: ‖s_k‖ ≥ ½‖s_{k−1}‖, where at a
     /// true maximum Newton's steps shrink quadratically) and then the estimate θ̂ itself, the sum of all the steps, are
     /// tested as the direction of a quasi-complete separation: when every row satisfies sᵢaᵢᵀv ≥ −τ‖aᵢ‖‖v‖ (τ = 10⁻⁶,
-    /// sᵢ = ±1 by class) with some row strictly positive, the loss keeps falling along v for ever and the weights diverge. With a ridge penalty the estimate always exists and no
-    /// separation is reported.</para>
+    /// sᵢ = ±1 by class) with some row strictly positive, the loss keeps falling along v for ever and the weights diverge.
+    /// With a ridge penalty the estimate always exists and no separation is reported.</para>
     /// <para><b>Standard errors.</b> Cov(θ̂) = (n·∇²L(θ̂))⁻¹ = (AᵀWA)⁻¹ (plus 2nλ₂ on the weight diagonal with a ridge
     /// penalty), the inverse observed information of the log-likelihood.</para>
     /// </remarks>
@@ -84,7 +84,7 @@ public static class NewtonRaphson
         {
             if (checkSeparation && (separation = Separation.Check(data, model)).IsSeparated) break;
             var gradient = Trained(engine.Gradient(ModelKind.Logistic, data, model, penalty).ToParameterVector(), fitIntercept);
-            var direction = PositiveDefinite.Solve(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), gradient);
+            var direction = PositiveDefinite.Solve(TrainedBlock.Of(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), gradient);
             // ∇²L singular to rounding (every pᵢ rounds to 0 or 1), or no step lowers the loss: stalled, unless the
             // tolerance was already met and this was to be the extra step.
             if (direction is null) { if (!polishing) reason = NewtonStopReason.Stalled; break; }
@@ -169,7 +169,7 @@ public static class NewtonRaphson
 
     // (n·∇²L)⁻¹ over the trained parameters; null when the information matrix is not positive definite to rounding.
     private static double[,]? Covariance(ILinearModelEngine engine, DataSet data, LinearModel model, Penalty penalty, bool fitIntercept) =>
-        PositiveDefinite.InverseInformation(Trained(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), data.SampleWeightSum);
+        PositiveDefinite.InverseInformation(TrainedBlock.Of(engine.Hessian(ModelKind.Logistic, data, model, penalty), fitIntercept), data.SampleWeightSum);
 
     // θ − tΔ over the trained parameters; the bias stays 0 when it is not trained.
     private static LinearModel Step(LinearModel model, double[] direction, double t, bool fitIntercept)
@@ -191,17 +191,6 @@ public static class NewtonRaphson
 
     // The parameters actually trained: all of θ = (w, b), or w alone when the bias is fixed.
     private static double[] Trained(double[] theta, bool fitIntercept) => fitIntercept ? theta : theta[..^1];
-
-    private static double[,] Trained(double[,] matrix, bool fitIntercept)
-    {
-        if (fitIntercept) return matrix;
-        var d = matrix.GetLength(0) - 1;
-        var block = new double[d, d];
-        for (var j = 0; j < d; j++)
-            for (var k = 0; k < d; k++)
-                block[j, k] = matrix[j, k];
-        return block;
-    }
 
     private static double Dot(double[] x, double[] y)
     {

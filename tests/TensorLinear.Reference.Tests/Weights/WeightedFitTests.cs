@@ -187,8 +187,8 @@ public class WeightedFitTests
     [Fact]
     public void ASumOfSquaresBeyondDoubleIsSaidToBeNotReturnedAsInfinity()
     {
-        // Weights near 1e306: the fit and its RSS are still in range, but Σωᵢ(yᵢ − ȳ)² is about 1e308 and is not.
-        // (Computed on the weights as given, it became ∞ and R² came out as 1.)
+        // Weights near 1e306: the fit and its RSS are still in range, but Σωᵢ(yᵢ − ȳ)² is about 1e308 and is not. (Whitened
+        // with the weights as given, (AᵀΩA)⁻¹ fell below double's range and the refusal named that instead.)
         var (weighted, _) = WeightsAndRepeats(8, labels: false);
         var huge = weighted.WithSampleWeights([.. weighted.SampleWeightArray().Select(w => w * 1e306)]);
         var fit = OrdinaryLeastSquares.Fit(huge);
